@@ -1,0 +1,66 @@
+# The single entry point: README, CI and .ci/run call these targets and nothing else.
+# Setup is idempotent: a stamp file per lock means pip runs only when a lock changes.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help serve build test lint format check-guide bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime-installed: requirements/runtime.txt | $(PY)
+	$(PIP) install --require-hashes --no-deps -r requirements/runtime.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/runtime.txt requirements/test.txt $(VENV)/.runtime-installed
+	$(PIP) install --require-hashes --no-deps -r requirements/test.txt
+	touch $@
+
+serve: $(VENV)/.runtime-installed ## Serve the site with live reload on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+build: $(VENV)/.runtime-installed ## Strict build into site/
+	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
+
+check-guide: $(VENV)/.runtime-installed ## Validate the guide's YAML tree and print a summary
+	$(PY) -m macros check
+
+lint: $(VENV)/.test-installed ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test-installed ## Apply ruff fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(VENV)/.test-installed ## Install everything the tests need, then run every test
+	bash tests/setup/system-deps.sh
+	$(MAKE) --no-print-directory lint
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test-installed ## Benchmarks: print figures (not a test)
+	bash tests/setup/system-deps.sh
+	$(PY) -m bench
+
+lock: ## Re-resolve the pinned, hashed lock files from requirements/*.in
+	$(PYTHON) -m venv /tmp/wtiw-lock
+	/tmp/wtiw-lock/bin/pip install --quiet pip-tools==7.6.2
+	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o runtime.txt runtime.in
+	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o test.txt test.in
+
+clean: ## Remove build output and test artefacts (keeps .venv)
+	rm -rf site .pytest_cache .ruff_cache .hypothesis test-artifacts

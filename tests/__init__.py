@@ -1,0 +1,1 @@
+"""Tests: unit (guide engine), build (real strict MkDocs builds) and browser (Chromium)."""

@@ -1,0 +1,52 @@
+"""Run real `mkdocs build --strict` builds, of the project or of a modified copy of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Everything a build reads. A copy of these is a complete, independent project.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build printed and produced."""
+
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the buildable parts of the project into `destination` and return it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        elif source.is_file():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build(project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> BuildResult:
+    """Build `project_dir` strictly into `site_dir`, exactly as `make build` does."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", site_dir],
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        env=run_env,
+        check=False,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)

@@ -1,0 +1,101 @@
+"""GitHub workflows are valid, least-privilege, SHA-pinned, and run what the README runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.support.build import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+MAKE_TARGET = re.compile(r"\bmake\s+([a-z][a-z-]*)")
+
+
+def load(path: Path) -> dict:
+    """Parse a workflow file."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict) -> list[dict]:
+    """All steps of all jobs."""
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_there_are_workflows():
+    assert WORKFLOWS
+
+
+def test_actionlint_passes():
+    actionlint = Path(sys.executable).parent / "actionlint"
+    result = subprocess.run(
+        [str(actionlint), *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
+
+    actionlint = Path(sys.executable).parent / "actionlint"
+    result = subprocess.run([str(actionlint), str(broken)], capture_output=True, check=False)
+    assert result.returncode != 0
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_full_shas(path: Path):
+    text = path.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        match = re.search(r"uses:\s*(\S+)", line)
+        if match and not match.group(1).startswith("./"):
+            assert re.search(r"@[0-9a-f]{40}\s+#\s*v\d", line), f"{path.name}: pin to a SHA: {line}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege(path: Path):
+    workflow = load(path)
+    assert workflow.get("permissions") in ({"contents": "read"}, {}), "default to contents: read"
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        writes = {scope for scope, level in granted.items() if level == "write"}
+        assert writes <= {"pages", "id-token", "issues"}, f"{name}: {writes}"
+        if "pages" in writes:
+            assert "concurrency" in job, f"{name} deploys without a concurrency group"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkouts_do_not_persist_credentials(path: Path):
+    for step in steps(load(path)):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False
+
+
+def test_ci_runs_the_readme_targets():
+    readme_targets = set(MAKE_TARGET.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    ci_targets = {t for step in steps(ci) for t in MAKE_TARGET.findall(step.get("run", ""))}
+    assert {"test", "build"} <= ci_targets
+    assert ci_targets <= readme_targets, ci_targets - readme_targets
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_deploy_uses_pages_actions_not_gh_deploy():
+    text = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "actions/upload-pages-artifact@" in text
+    assert "actions/deploy-pages@" in text
+    assert "gh-deploy" not in text
+
+
+def test_readme_targets_exist_in_the_makefile():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.MULTILINE))
+    used = set(MAKE_TARGET.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+    assert used <= defined, used - defined
