@@ -1,0 +1,184 @@
+"""Content-Security-Policy for one finished HTML page: hash its inline scripts, build the policy.
+
+GitHub Pages cannot send headers, so the policy travels in a `<meta http-equiv>` tag. Scripts
+are allowed from the site itself plus the exact sha256 of each inline script the page really
+contains, so an inline script that appears later (a theme upgrade, a stray snippet) is blocked
+until a build hashes it. Plain Python, no MkDocs: `hooks/csp.py` applies it to the built site.
+
+    >>> policy_for('<head><meta charset="utf-8"><script>go()</script></head>')
+    "default-src 'none'; script-src 'self' 'sha256-...'; ..."
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+
+from jinja2 import Environment
+
+# Everything not listed falls back to default-src 'none'. frame-ancestors is left out on
+# purpose: browsers ignore it in a meta tag, and clinics must be able to embed our pages.
+DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("default-src", ("'none'",)),
+    ("script-src", ("'self'",)),
+    ("style-src", ("'self'",)),
+    ("img-src", ("'self'", "data:")),
+    ("font-src", ("'self'",)),
+    ("connect-src", ("'self'",)),
+    ("manifest-src", ("'self'",)),
+    ("base-uri", ("'none'",)),
+    ("form-action", ("'none'",)),
+    ("object-src", ("'none'",)),
+)
+# <script type> values a browser executes; anything else (JSON, JSON-LD) is inert data.
+EXECUTABLE_TYPES = {
+    "", "module", "text/javascript", "application/javascript", "application/ecmascript",
+    "text/ecmascript", "application/x-javascript", "text/jscript", "text/livescript",
+}  # fmt: skip
+# Autoescape would turn every ' into &#39; (about 100 bytes a page); `attribute_value` escapes
+# what an attribute value needs.
+META_TEMPLATE = Environment(autoescape=False).from_string(
+    '<meta http-equiv="Content-Security-Policy" content="{{ policy }}">'
+)
+CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+HEAD_START = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+EXISTING_CSP = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>\s*", re.I)
+
+
+NEWLINE = re.compile("\n")
+
+
+class CspError(ValueError):
+    """A page the policy cannot protect as it stands (the message says what to change)."""
+
+
+@dataclass
+class PageScripts:
+    """What one page contains that matters to the policy."""
+
+    inline: list[str] = field(default_factory=list)
+    first_script_offset: int | None = None
+    inline_handlers: list[str] = field(default_factory=list)
+    inline_styles: list[str] = field(default_factory=list)
+
+
+class _ScriptParser(HTMLParser):
+    """Collects inline executable scripts, and inline code a hash cannot allow."""
+
+    def __init__(self) -> None:
+        """Start with an empty page."""
+        super().__init__(convert_charrefs=False)
+        self.found = PageScripts()
+        self._script: list[str] | None = None
+        self._line_offsets = [0]
+
+    def feed_page(self, html: str) -> PageScripts:
+        """Parse a whole page and return what it contains."""
+        # HTMLParser counts lines at "\n" only; str.splitlines would also split at \x0c etc.
+        self._line_offsets += [match.end() for match in NEWLINE.finditer(html)]
+        self.feed(html)
+        self.close()
+        return self.found
+
+    def _offset(self) -> int:
+        """Character offset of the tag being parsed."""
+        line, column = self.getpos()
+        return self._line_offsets[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note scripts, event-handler attributes, javascript: URLs and inline styles."""
+        values = {name: (value or "") for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.found.inline_handlers.append(f"<{tag} {name}=...>")
+            elif name in {
+                "href",
+                "src",
+                "action",
+                "formaction",
+            } and value.strip().lower().startswith("javascript:"):
+                self.found.inline_handlers.append(f"<{tag} {name}={value}>")
+        if "style" in values:
+            self.found.inline_styles.append(f'<{tag} style="{values["style"]}">')
+        if tag == "style":
+            self.found.inline_styles.append("<style> element")
+        if tag != "script":
+            return
+        if self.found.first_script_offset is None:
+            self.found.first_script_offset = self._offset()
+        kind = values.get("type", "").strip().lower()
+        if "src" not in values and kind in EXECUTABLE_TYPES:
+            self._script = []
+
+    def handle_data(self, data: str) -> None:
+        """Keep the text of an inline script exactly as the browser will hash it."""
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close an inline script."""
+        if tag == "script" and self._script is not None:
+            self.found.inline.append("".join(self._script))
+            self._script = None
+
+
+def scan(html: str) -> PageScripts:
+    """Inline scripts and policy-relevant markup of one page."""
+    return _ScriptParser().feed_page(html)
+
+
+def script_hash(source: str) -> str:
+    """CSP source expression for one inline script's text (line breaks as the browser sees them)."""
+    normalised = source.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normalised.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def build_policy(hashes: list[str]) -> str:
+    """The policy text: our fixed directives with these script hashes added to script-src."""
+    parts = []
+    for name, sources in DIRECTIVES:
+        extra = tuple(dict.fromkeys(hashes)) if name == "script-src" else ()
+        parts.append(" ".join((name, *sources, *extra)))
+    return "; ".join(parts)
+
+
+def policy_for(html: str) -> str:
+    """The policy for one page, or CspError if the page has inline code a hash cannot allow."""
+    found = scan(html)
+    if found.inline_handlers:
+        raise CspError(
+            f"inline event handlers or javascript: URLs would be blocked: "
+            f"{', '.join(found.inline_handlers[:3])}; move the code into a script file"
+        )
+    if found.inline_styles:
+        raise CspError(
+            f"inline styles would be blocked by style-src 'self': "
+            f"{', '.join(found.inline_styles[:3])}; use a class and a stylesheet instead"
+        )
+    return build_policy([script_hash(source) for source in found.inline])
+
+
+def attribute_value(text: str) -> str:
+    """Text safe inside a double-quoted attribute, leaving single quotes readable."""
+    return escape(text, quote=False).replace('"', "&quot;")
+
+
+def insert_policy(html: str) -> str:
+    """The page with its policy meta tag as early in <head> as possible (before any script).
+
+    Running it again replaces the tag, so applying it twice gives the same page.
+    """
+    html = EXISTING_CSP.sub("", html)
+    tag = META_TEMPLATE.render(policy=attribute_value(policy_for(html)))
+    anchor = CHARSET_META.search(html) or HEAD_START.search(html)
+    if anchor is None:
+        raise CspError("no <head> to put the Content-Security-Policy in")
+    first_script = scan(html).first_script_offset
+    if first_script is not None and first_script < anchor.end():
+        raise CspError("a <script> comes before <meta charset>; the policy must come first")
+    return f"{html[: anchor.end()]}{tag}{html[anchor.end() :]}"
