@@ -1,0 +1,110 @@
+"""The guide as typed, read-only data: what the validator hands to the renderer.
+
+Routing (which answer leads where) and wording live together in the YAML for editors'
+sake; here they become plain dataclasses so the rest of the engine never touches raw dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to a question and the id of the step it leads to."""
+
+    label: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A step that asks something and offers two or more answers."""
+
+    id: str
+    title: str
+    answers: tuple[Answer, ...]
+    hint: str = ""
+    index: int = field(default=0, compare=False)
+
+    kind = "question"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link from an outcome to a page of the site, or to one section of it."""
+
+    page: str
+    text: str
+    anchor: str = ""
+
+    @property
+    def target(self) -> str:
+        """The Markdown link target, such as ``talk-to-your-therapist.md#say-how-you-feel``."""
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A step at the end of a path: a suggestion with things to try and to ask."""
+
+    id: str
+    title: str
+    meaning: tuple[str, ...]
+    try_this_week: tuple[str, ...]
+    ask_next_session: tuple[str, ...]
+    links: tuple[Link, ...]
+    urgent: bool = False
+    index: int = field(default=0, compare=False)
+
+    kind = "outcome"
+
+
+Step = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A whole guide: the start step's id and every step by id, in file order."""
+
+    start: str
+    steps: dict[str, Step]
+
+    @property
+    def questions(self) -> list[Question]:
+        """Every question, in file order."""
+        return [step for step in self.steps.values() if isinstance(step, Question)]
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """Every outcome, in file order."""
+        return [step for step in self.steps.values() if isinstance(step, Outcome)]
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Split text on blank lines (or YAML-folded newlines) into paragraphs."""
+    parts = [" ".join(chunk.split()) for chunk in text.replace("\r", "").split("\n")]
+    return tuple(part for part in parts if part)
+
+
+def build_step(raw: dict[str, Any], index: int) -> Step:
+    """Make a typed step from one schema-valid step mapping."""
+    if raw["type"] == "question":
+        answers = tuple(Answer(a["label"].strip(), a["next"]) for a in raw["answers"])
+        return Question(
+            raw["id"], raw["title"].strip(), answers, raw.get("hint", "").strip(), index
+        )
+    links = tuple(
+        Link(link["page"], link["text"].strip(), link.get("anchor", "")) for link in raw["links"]
+    )
+    return Outcome(
+        id=raw["id"],
+        title=raw["title"].strip(),
+        meaning=paragraphs(raw["meaning"]),
+        try_this_week=tuple(item.strip() for item in raw["try"]),
+        ask_next_session=tuple(item.strip() for item in raw["ask"]),
+        links=links,
+        urgent=bool(raw.get("urgent", False)),
+        index=index,
+    )

@@ -1,0 +1,178 @@
+"""The guide loader and validator: one broken fixture per error class, each with its line.
+
+Every fixture in tests/guide_fixtures/ is the valid one with a single mistake, so each test
+below is a control for the others: valid.yaml must pass for the failures to mean anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.errors import GuideError
+from macros.validate import DEFAULT_DOCS, load_tree, tree_from_text
+from tests.support.build import ROOT
+
+FIXTURES = ROOT / "tests" / "guide_fixtures"
+VALID = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
+
+# fixture, line, column, words the message must contain
+CASES = [
+    ("syntax-error.yaml", 6, 4, "YAML syntax error"),
+    ("duplicate-key.yaml", 14, 5, "duplicate key 'title': it is already set on line 13"),
+    ("unknown-field.yaml", 13, 5, "unknown field 'titel'. Did you mean 'title'?"),
+    ("missing-field.yaml", 11, 5, "'meaning' is missing here"),
+    ("wrong-type.yaml", 7, 16, "'label' must be text, but it is true or false"),
+    ("empty-text.yaml", 13, 12, "'title' is empty"),
+    ("bad-id.yaml", 11, 9, "'Keep Going' is not a valid id"),
+    ("duplicate-id.yaml", 23, 9, "the id 'keep-going' is already used by the step on line 11"),
+    ("unknown-next.yaml", 10, 15, "leads to 'get-halp', but no step has that id"),
+    ("unreachable.yaml", 36, 9, "no path reaches the step 'lonely'"),
+    ("cycle.yaml", 43, 15, "makes a loop (are-you-safe -> check-again -> are-you-safe)"),
+    ("one-answer.yaml", 7, 7, "a question needs at least two answers; this one has 1"),
+    ("missing-page.yaml", 20, 15, "page 'talk-to-your-therapst.md' does not exist"),
+    ("missing-anchor.yaml", 21, 17, "has no section with id 'no-such-section'"),
+    ("alias.yaml", 13, 12, "YAML anchors (&name) are not allowed"),
+    ("alias.yaml", 26, 12, "YAML aliases (*name) are not allowed"),
+    ("not-utf8.yaml", 13, 15, "not valid UTF-8"),
+]
+
+
+def problems_of(path: Path) -> list[str]:
+    """Check `path` against the real docs and return its problem lines (none if it passes)."""
+    try:
+        load_tree(path, docs_dir=DEFAULT_DOCS, label=path.name)
+    except GuideError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_valid_fixture_passes():
+    assert problems_of(FIXTURES / "valid.yaml") == []
+
+
+def test_every_fixture_is_tested():
+    tested = {name for name, *_ in CASES} | {"valid.yaml"}
+    assert tested == {path.name for path in FIXTURES.glob("*.yaml")}
+
+
+@pytest.mark.parametrize(("name", "line", "column", "words"), CASES)
+def test_fixture_reports_line_and_fix(name: str, line: int, column: int, words: str):
+    lines = problems_of(FIXTURES / name)
+    expected = f"{name}:{line}:{column}: "
+    assert any(text.startswith(expected) and words in text for text in lines), lines
+
+
+def test_the_shipped_tree_passes():
+    tree = load_tree()
+    assert tree.start == "are-you-safe"
+
+
+def test_too_large_file_is_refused(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    big.write_text(VALID + "#" * 1_000_001, encoding="utf-8")
+    assert any("more than the limit" in line for line in problems_of(big))
+
+
+def test_missing_file_is_reported(tmp_path: Path):
+    assert problems_of(tmp_path / "nope.yaml")[0].startswith("nope.yaml:1:1: cannot read")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "the file is empty"),
+        (VALID + "---\nstart: x\n", "a second YAML document"),
+        (VALID.replace("title: Keep going", "title: !!binary aGk="), "YAML tags"),
+        (VALID.replace("start: are-you-safe", "start: are-you-safe\n[a, b]: c"), "not a plain"),
+        (VALID.replace("start: are-you-safe", "start: nowhere"), "no step has the start id"),
+        (VALID.replace("start: are-you-safe", "start: keep-going"), "must be a question"),
+        (VALID.replace("id: are-you-safe", "id: guide-map"), "used by the guide page"),
+        (VALID.replace('label: "No"', 'label: "yes"'), "appears twice in this question"),
+        (VALID.replace("urgent: true", "urgent: maybe"), "'urgent' must be true or false"),
+        (VALID.replace("type: question", "type: quiz"), "'type' must be 'question' or"),
+        ("- just\n- a list\n", "'the tree' must be a group of fields"),
+        ("[" * 5000, "nest"),
+    ],
+)
+def test_other_mistakes_are_explained(text: str, words: str):
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(text, label="t.yaml", docs_dir=DEFAULT_DOCS)
+    assert any(words in str(problem) for problem in caught.value.problems), caught.value
+
+
+def test_all_problems_are_reported_at_once():
+    broken = VALID.replace("title: Keep going", "titel: Keep going").replace(
+        "title: Get help now", 'title: ""'
+    )
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(broken, label="t.yaml")
+    assert len(caught.value.problems) >= 3  # unknown field, its missing title, empty title
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m macros` as an editor would, from the project root."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_summary_for_the_shipped_tree():
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("docs/_data/guide.yaml: OK: ")
+    assert "questions" in result.stdout
+    assert "distinct paths" in result.stdout
+    assert "longest path" in result.stdout
+
+
+def test_cli_prints_only_error_lines_for_a_broken_tree():
+    result = run_cli("check", "tests/guide_fixtures/unknown-next.yaml")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines
+    assert all(line.startswith("tests/guide_fixtures/unknown-next.yaml:") for line in lines)
+
+
+@pytest.mark.parametrize("name", ["not-utf8.yaml", "syntax-error.yaml", "alias.yaml"])
+def test_cli_never_prints_a_traceback(name: str):
+    result = run_cli("check", f"tests/guide_fixtures/{name}")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+# The guide engine's own modules. Only macros/__init__.py may know about MkDocs.
+ENGINE = ("errors", "loader", "structure", "model", "graph", "links", "validate", "cli")
+
+
+def imported_roots(source: Path) -> set[str]:
+    """Top-level package names a Python file imports."""
+    roots = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("module", ENGINE)
+def test_engine_imports_nothing_from_mkdocs(module: str):
+    roots = imported_roots(ROOT / "macros" / f"{module}.py")
+    assert not roots & {"mkdocs", "material", "mkdocs_macros"}, roots
+
+
+def test_import_scan_finds_mkdocs_when_present(tmp_path: Path):
+    """Control: the scan does notice an import of MkDocs."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("from mkdocs.exceptions import PluginError\n", encoding="utf-8")
+    assert "mkdocs" in imported_roots(probe)
