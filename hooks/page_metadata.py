@@ -38,8 +38,18 @@ SOURCE_EXAMPLE = (
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 # Spelled out here so the output never depends on the build machine's locale.
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -105,7 +115,7 @@ def _check_dates(meta: Mapping[str, Any], today: date) -> list[Problem]:
                 "to today's date and next_review to six months later.",
             )
         )
-    if due <= last:
+    elif due <= last:
         problems.append(
             Problem("next_review", f"next_review {due} must come after last_reviewed {last}.")
         )

@@ -1,0 +1,160 @@
+"""Public links are a contract: every listed page and anchor exists; every page is in the nav.
+
+docs/_data/links/pages.yml lists the page URLs and `##` ids that therapists share. A renamed
+page keeps its old address through mkdocs-redirects; the redirect tests prove that works.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from tests.support.build import ROOT
+from tests.support.content_html import page_facts
+
+CONTRACT = ROOT / "docs" / "_data" / "links" / "pages.yml"
+DOCS = ROOT / "docs"
+
+
+def load_contract(path: Path = CONTRACT) -> list[dict]:
+    """The list of public pages, each with its anchors."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]
+
+
+def built_file(site_dir: Path, url_path: str) -> Path:
+    """The HTML file that serves a site-relative URL path such as `help-now/`."""
+    return site_dir / url_path / "index.html"
+
+
+def missing_targets(contract: list[dict], site_dir: Path) -> list[str]:
+    """Every listed page or `page#anchor` that the built site does not have."""
+    missing: list[str] = []
+    for entry in contract:
+        page = built_file(site_dir, entry["path"])
+        if not page.is_file():
+            missing.append(entry["path"] or "/")
+            continue
+        ids = page_facts(page.read_text(encoding="utf-8")).ids
+        missing.extend(
+            f"{entry['path']}#{anchor['id']}"
+            for anchor in entry.get("anchors") or []
+            if anchor["id"] not in ids
+        )
+    return missing
+
+
+def test_every_public_link_target_exists(site_dir: Path):
+    assert missing_targets(load_contract(), site_dir) == []
+
+
+def test_contract_is_not_empty():
+    contract = load_contract()
+    assert len(contract) >= 15
+    assert sum(len(entry.get("anchors") or []) for entry in contract) >= 50
+
+
+def test_a_made_up_anchor_or_page_is_reported_missing(site_dir: Path):
+    """Control: the check above can fail."""
+    contract = [
+        {"path": "help-now/", "anchors": [{"id": "emergency"}, {"id": "no-such-anchor"}]},
+        {"path": "no-such-page/", "anchors": []},
+    ]
+    assert missing_targets(contract, site_dir) == ["help-now/#no-such-anchor", "no-such-page/"]
+
+
+def test_contract_paths_and_ids_are_unique():
+    contract = load_contract()
+    paths = [entry["path"] for entry in contract]
+    assert len(paths) == len(set(paths))
+    for entry in contract:
+        ids = [anchor["id"] for anchor in entry.get("anchors") or []]
+        assert len(ids) == len(set(ids)), entry["path"]
+
+
+def test_every_page_is_listed_in_the_contract():
+    listed = {entry["path"] for entry in load_contract()}
+    for source in published_pages():
+        url = "" if source == "index.md" else source.removesuffix(".md") + "/"
+        assert url in listed, f"add {url!r} to {CONTRACT.relative_to(ROOT)}"
+
+
+# Navigation: every page in docs/ is reachable from the menu.
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV are read as plain values."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def nav_files(nav: list) -> set[str]:
+    """Every Markdown file named anywhere in a nav tree."""
+    found: set[str] = set()
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found |= nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.add(value)
+    return found
+
+
+def published_pages(docs: Path = DOCS) -> list[str]:
+    """Markdown pages MkDocs publishes (folders starting with _ are data, not pages)."""
+    return sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(docs).parts)
+    )
+
+
+def pages_missing_from_nav(pages: list[str], nav: list) -> list[str]:
+    """Pages a reader could not reach from the menu."""
+    listed = nav_files(nav)
+    return [page for page in pages if page not in listed]
+
+
+def test_every_page_is_in_the_nav():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    assert pages_missing_from_nav(published_pages(), config["nav"]) == []
+
+
+def test_a_page_left_out_of_the_nav_is_reported():
+    """Control: the check above can fail."""
+    nav = [{"Home": "index.md"}, {"Steps": ["a.md", {"B": "b.md"}]}]
+    assert pages_missing_from_nav(["index.md", "a.md", "b.md", "c.md"], nav) == ["c.md"]
+
+
+# Redirects: old and easy-to-guess addresses lead to the right page.
+
+REDIRECTS = {"crisis/": "help-now/", "help/": "help-now/", "emergency/": "help-now/#emergency"}
+
+
+@pytest.mark.parametrize(("old", "new"), REDIRECTS.items())
+def test_redirect_page_points_at_its_target(site_dir: Path, old: str, new: str):
+    html = built_file(site_dir, old).read_text(encoding="utf-8")
+    target = urljoin(f"https://example.org/{old}", f"../{new}")
+    assert target == f"https://example.org/{new}"
+    assert f'http-equiv="refresh" content="0; url=../{new}"' in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("old", "new"), REDIRECTS.items())
+def test_redirect_lands_on_the_target_in_a_browser(page, site_url: str, old: str, new: str):
+    page.goto(site_url + old)
+    page.wait_for_url(site_url + new)
+    assert page.url == site_url + new
+    assert page.title().startswith("Need help now?")
+
+
+@pytest.mark.browser
+def test_an_unknown_address_is_not_redirected(page, site_url: str):
+    """Control: the redirect tests above can fail; an unknown address gets the 404 page."""
+    response = page.goto(site_url + "no-such-page/")
+    assert response is not None
+    assert response.status == 404
+    assert page.url == site_url + "no-such-page/"

