@@ -6,7 +6,13 @@ another site generator, without MkDocs.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from macros.link_targets import LinkContractError
+from macros.professionals import render_part
 
 
 def define_env(env: Any) -> None:
@@ -16,3 +22,18 @@ def define_env(env: Any) -> None:
     def guide_placeholder() -> str:
         """Stand-in until the decision guide lands."""
         return "The guide is being built."
+
+    @env.macro
+    def professionals(part: str) -> str:
+        """A generated part of the "For therapists and clinics" page: list, picker or snippet."""
+        try:
+            return render_part(
+                part,
+                Path(env.conf["docs_dir"]) / "_data" / "links",
+                Path(env.conf["theme"].custom_dir),
+                site_name=env.conf["site_name"],
+                site_url=env.conf["site_url"] or "",
+                page_url=env.page.url,
+            )
+        except LinkContractError as error:
+            raise PluginError(str(error)) from None
