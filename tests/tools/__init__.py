@@ -1,0 +1,1 @@
+"""Maintenance scripts run by workflows or by hand; never collected by pytest."""
