@@ -1,0 +1,127 @@
+"""Embed forms in the built site: one beside every page, without the site's chrome.
+
+The crisis link, review date and attribution are kept, and every link that leaves the page
+opens outside the clinic's frame.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from hooks.frame_links import open_outside_frame, stays_in_frame
+from tests.support.site_pages import is_redirect_stub
+
+CHROME = (
+    'class="md-header',
+    'class="md-tabs',
+    'data-md-type="navigation"',
+    'data-md-type="toc"',
+    'class="md-footer',
+    'data-md-component="search"',
+)
+
+
+class LinkCollector(HTMLParser):
+    """Collects every link's attributes."""
+
+    def __init__(self) -> None:
+        """Start with no links."""
+        super().__init__()
+        self.links: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record each <a href>."""
+        if tag == "a" and dict(attrs).get("href") is not None:
+            self.links.append(dict(attrs))
+
+
+def full_pages(site_dir: Path) -> list[Path]:
+    """Every page's index.html, without the redirect stubs."""
+    return [
+        path
+        for path in sorted(site_dir.rglob("index.html"))
+        if not is_redirect_stub(path.read_text(encoding="utf-8")) and "search" not in path.parts
+    ]
+
+
+def leaking_links(html: str) -> list[str]:
+    """Links that would open inside the clinic's frame."""
+    collector = LinkCollector()
+    collector.feed(html)
+    return [
+        str(link["href"])
+        for link in collector.links
+        if not stays_in_frame(str(link["href"])) and link.get("target") not in {"_blank", "_top"}
+    ]
+
+
+def test_every_page_has_an_embed_form(site_dir: Path):
+    pages = full_pages(site_dir)
+    assert len(pages) > 10
+    missing = [
+        str(p.relative_to(site_dir)) for p in pages if not (p.parent / "embed.html").is_file()
+    ]
+    assert not missing
+
+
+@pytest.mark.parametrize("page", ["talk-to-your-therapist", "guide", "help-now", "."])
+def test_embed_form_has_content_but_no_chrome(site_dir: Path, page: str):
+    full = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    embed = (site_dir / page / "embed.html").read_text(encoding="utf-8")
+    for marker in CHROME:
+        assert marker not in embed, marker
+    assert any(marker in full for marker in CHROME), "control: the full page has the chrome"
+    assert "data-wtiw-crisis-link" in embed
+    assert "data-wtiw-embed" in embed
+    assert "open the full guide" in embed
+    assert re.search(r"<time datetime=\"\d{4}-\d\d-\d\d\"", embed), "review date"
+    assert '<meta name="robots" content="noindex">' in embed
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', full)
+    assert canonical
+    assert canonical.group(0) in embed, "canonical points at the full page"
+    assert "embed-frame.js" in embed
+    assert "embed-frame.js" not in full
+    assert 'http-equiv="Content-Security-Policy"' in embed
+
+
+def test_no_embed_form_link_opens_inside_the_frame(site_dir: Path):
+    leaks = {}
+    for page in full_pages(site_dir):
+        embed = page.parent / "embed.html"
+        if found := leaking_links(embed.read_text(encoding="utf-8")):
+            leaks[str(embed.relative_to(site_dir))] = found
+    assert not leaks
+
+
+def test_full_pages_would_leak_control(site_dir: Path):
+    """Control: the same check finds links that stay in the frame on a full page."""
+    html = (site_dir / "talk-to-your-therapist" / "index.html").read_text(encoding="utf-8")
+    assert leaking_links(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<a href="../guide/">Guide</a>',
+            '<a href="../guide/" target="_blank" rel="noopener noreferrer">Guide</a>',
+        ),
+        ('<a href="#next">Next</a>', '<a href="#next">Next</a>'),
+        (
+            '<a rel="external" href="https://x.org/" target="_self">x</a>',
+            '<a rel="external noopener noreferrer" href="https://x.org/" target="_blank">x</a>',
+        ),
+        ('<a href="x/" target="_top">x</a>', '<a href="x/" target="_top">x</a>'),
+        ("<a name=top>anchor</a>", "<a name=top>anchor</a>"),
+        (
+            "<p>\n<a\n  href='../a/'>a</a></p>",
+            '<p>\n<a\n  href=\'../a/\' target="_blank" rel="noopener noreferrer">a</a></p>',
+        ),
+    ],
+)
+def test_open_outside_frame(html: str, expected: str):
+    assert open_outside_frame(html) == expected

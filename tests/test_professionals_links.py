@@ -1,0 +1,204 @@
+"""The "For therapists and clinics" page lists exactly the link contract.
+
+Bad contract files fail with a message naming the file, the line and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.link_targets import (
+    LinkContractError,
+    absolute_url,
+    all_targets,
+    load_link_groups,
+    relative_href,
+)
+from tests.support.build import ROOT, build, copy_project
+
+LINKS_DIR = ROOT / "docs" / "_data" / "links"
+
+
+class TargetCollector(HTMLParser):
+    """Collects the `data-wtiw-target` keys of the generated link list."""
+
+    def __init__(self) -> None:
+        """Start with nothing found."""
+        super().__init__()
+        self.keys: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record every list item's target key."""
+        values = dict(attrs)
+        if "data-wtiw-target" in values:
+            self.keys.append(values["data-wtiw-target"] or "")
+
+
+def listed_keys(site_dir: Path) -> list[str]:
+    """The target keys on the built for-professionals page, in page order."""
+    collector = TargetCollector()
+    collector.feed((site_dir / "for-professionals" / "index.html").read_text(encoding="utf-8"))
+    return collector.keys
+
+
+def contract_keys(links_dir: Path) -> list[str]:
+    """Every target the contract files promise, read independently of the page's code."""
+    import yaml
+
+    pages = yaml.safe_load((links_dir / "pages.yml").read_text(encoding="utf-8"))["pages"]
+    keys = []
+    for page in pages:
+        keys.append(page["path"])
+        keys += [f"{page['path']}#{anchor['id']}" for anchor in page.get("anchors") or []]
+        steps_file = links_dir / "guide-steps.yml"
+        if page["path"] == "guide/" and steps_file.exists():
+            steps = yaml.safe_load(steps_file.read_text(encoding="utf-8"))["steps"] or []
+            keys += [f"guide/#{step['id']}" for step in steps]
+    return keys
+
+
+def write_contract(folder: Path, pages: str, steps: str | None = None) -> Path:
+    """A contract folder with the given YAML texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pages.yml").write_text(pages, encoding="utf-8")
+    if steps is not None:
+        (folder / "guide-steps.yml").write_text(steps, encoding="utf-8")
+    return folder
+
+
+GOOD_PAGES = """\
+pages:
+  - path: ""
+    title: Home
+    anchors:
+      - id: start
+        title: Start
+  - path: guide/
+    title: Guide
+    anchors: []
+"""
+
+
+def test_list_equals_the_contract_exactly(site_dir: Path):
+    listed = listed_keys(site_dir)
+    assert len(listed) == len(set(listed)), "a target is listed twice"
+    assert sorted(listed) == sorted(contract_keys(LINKS_DIR))
+
+
+def test_list_is_in_contract_order(site_dir: Path):
+    assert listed_keys(site_dir) == contract_keys(LINKS_DIR)
+
+
+def test_comparison_catches_a_missing_and_an_extra_target(site_dir: Path):
+    """Control: the equality above is not vacuous."""
+    listed = listed_keys(site_dir)
+    assert len(listed) > 20
+    assert sorted(listed[1:]) != sorted(contract_keys(LINKS_DIR))
+    assert sorted([*listed, "nowhere/#x"]) != sorted(contract_keys(LINKS_DIR))
+
+
+def test_every_listed_target_exists_in_the_built_site(site_dir: Path):
+    missing = []
+    for key in listed_keys(site_dir):
+        path, _, anchor = key.partition("#")
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        if anchor and not re.search(rf'\bid="{re.escape(anchor)}"', html):
+            missing.append(key)
+    assert not missing
+
+
+def test_every_target_has_an_embed_form_and_a_qr_image(site_dir: Path):
+    for target in all_targets(load_link_groups(LINKS_DIR)):
+        assert (site_dir / target.embed_href.partition("#")[0]).is_file(), target
+        qr = site_dir / target.qr_href
+        assert qr.read_bytes().startswith(b"<?xml"), target
+
+
+def test_list_shows_absolute_addresses(site_dir: Path):
+    html = (site_dir / "for-professionals" / "index.html").read_text(encoding="utf-8")
+    url = absolute_url("https://when-therapy-isnt-working.github.io/", "guide/")
+    assert f'<code class="wtiw-link-list__url">{url}</code>' in html
+
+
+def test_good_files_load_in_order(tmp_path: Path):
+    steps = "steps:\n  - id: first\n    title: First\n"
+    groups = load_link_groups(write_contract(tmp_path, GOOD_PAGES, steps))
+    assert [t.href for t in all_targets(groups)] == ["", "#start", "guide/", "guide/#first"]
+    assert [t.kind for t in all_targets(groups)] == ["page", "section", "page", "step"]
+
+
+@pytest.mark.parametrize(
+    ("pages", "steps", "expected"),
+    [
+        ("pages: [", None, r"pages\.yml:\d*:? ?not valid YAML"),
+        ("pages:\n  - path: /guide\n    title: G\n", None, r"pages\.yml:2: path '/guide'"),
+        ("pages:\n  - path: a/\n", None, r"pages\.yml:2: 'title' is missing"),
+        (
+            "pages:\n  - path: a/\n    title: A\n    anchors:\n      - id: Bad Id\n"
+            "        title: B\n",
+            None,
+            r"pages\.yml:5: id 'Bad Id' is not a slug",
+        ),
+        (
+            GOOD_PAGES,
+            "steps:\n  - id: a\n    title: A\n  - id: a\n    title: B\n",
+            r"guide-steps\.yml:4: id 'a' appears twice",
+        ),
+        (
+            GOOD_PAGES.replace("guide/", "other/"),
+            "steps:\n  - id: s\n    title: S\n",
+            r"no page has path 'guide/'",
+        ),
+    ],
+)
+def test_bad_files_name_file_line_and_fix(tmp_path, pages, steps, expected):
+    with pytest.raises(LinkContractError, match=expected):
+        load_link_groups(write_contract(tmp_path, pages, steps))
+
+
+def test_missing_pages_file_is_an_error(tmp_path: Path):
+    with pytest.raises(LinkContractError, match=r"pages\.yml: file not found"):
+        load_link_groups(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "expected"),
+    [
+        ("", "for-professionals/", "../"),
+        ("guide/#start", "for-professionals/", "../guide/#start"),
+        ("assets/qr/home.svg", "for-professionals/", "../assets/qr/home.svg"),
+        ("for-professionals/", "for-professionals/", "./"),
+        ("guide/", "", "guide/"),
+    ],
+)
+def test_relative_hrefs(href, page, expected):
+    assert relative_href(href, page) == expected
+
+
+def test_broken_contract_fails_the_build_cleanly(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    pages = project / "docs" / "_data" / "links" / "pages.yml"
+    pages.write_text(pages.read_text(encoding="utf-8") + "  - path: Bad Path\n    title: X\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "path 'Bad Path' must be empty" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_crisis_numbers_on_handouts_match_the_help_page():
+    import yaml
+
+    contacts = yaml.safe_load(
+        (ROOT / "docs" / "_data" / "print" / "crisis-contacts.yml").read_text(encoding="utf-8")
+    )["contacts"]
+    help_page = (ROOT / "docs" / "help-now.md").read_text(encoding="utf-8")
+    numbers = [number for contact in contacts for number in contact["numbers"]]
+    assert len(numbers) >= 5
+    missing = [number for number in numbers if f"(tel:{number})" not in help_page]
+    assert not missing, f"not on docs/help-now.md: {missing}"
+    # Control: a number that is not on the page is caught.
+    assert "(tel:0000000)" not in help_page
