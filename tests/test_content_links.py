@@ -6,6 +6,7 @@ page keeps its old address through mkdocs-redirects; the redirect tests prove th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -158,3 +159,40 @@ def test_an_unknown_address_is_not_redirected(page, site_url: str):
     assert response is not None
     assert response.status == 404
     assert page.url == site_url + "no-such-page/"
+
+
+# Headings: every `##` has an explicit, human-readable id, because people link to them.
+
+HEADING = re.compile(r"^##(?!#)\s+(?P<text>.*?)\s*(?P<attrs>\{\s*:?[^}]*\})?\s*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def headings_without_ids(markdown: str) -> list[str]:
+    """`##` headings (outside code fences) with no explicit `{#id}`, or an id that is no slug."""
+    bad: list[str] = []
+    in_fence = False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else HEADING.match(line)
+        if not match:
+            continue
+        ids = re.findall(r"#([^\s}]+)", match.group("attrs") or "")
+        if len(ids) != 1 or not SLUG.match(ids[0]):
+            bad.append(line)
+    return bad
+
+
+@pytest.mark.parametrize("source", published_pages(), ids=str)
+def test_every_h2_has_an_explicit_id(source: str):
+    assert headings_without_ids((DOCS / source).read_text(encoding="utf-8")) == []
+
+
+def test_a_heading_without_an_id_is_reported():
+    """Control: the check above can fail."""
+    markdown = (
+        "## Give it time {#give-it-time}\n## Also fine { #also-fine }\n"
+        "## No id here\n## Bad id {#Bad_Id}\n```\n## in code\n```\n### Smaller heading\n"
+    )
+    assert headings_without_ids(markdown) == ["## No id here", "## Bad id {#Bad_Id}"]
