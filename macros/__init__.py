@@ -11,17 +11,24 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from macros.guide_page import check_guide, guide_html, guide_map_markdown
 from macros.link_targets import LinkContractError
 from macros.professionals import render_part
 
 
 def define_env(env: Any) -> None:
     """Register the site's macros with mkdocs-macros-plugin."""
+    check_guide(env)
 
     @env.macro
-    def guide_placeholder() -> str:
-        """Stand-in until the decision guide lands."""
-        return "The guide is being built."
+    def guide() -> str:
+        """The "What should I try next?" guide, from docs/_data/guide.yaml."""
+        return guide_html(env)
+
+    @env.macro
+    def guide_map() -> str:
+        """The map of the guide: nested lists and a diagram."""
+        return guide_map_markdown(env)
 
     @env.macro
     def professionals(part: str) -> str:

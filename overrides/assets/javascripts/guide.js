@@ -1,0 +1,291 @@
+/* The "What should I try next?" guide, enhanced. The guide already works without this
+   script: every answer is a link to the next step, and CSS :target shows one step at a time.
+   This script adds what needs memory of the answers so far: focus on the new step's heading,
+   a polite announcement, Back, Start again, a "Your answers" summary with Change links on
+   outcomes, and a Print button. Answers live only in memory and in history.state (so back,
+   forward and reload keep them): never sent anywhere, never in cookies, localStorage or the
+   query string. Mounted from [data-wtiw-guide]; idempotent; survives bfcache restores. */
+(function () {
+  "use strict";
+
+  var ROOT = "[data-wtiw-guide]";
+  var MOUNTED = "data-wtiw-guide-mounted";
+  var STATE_KEY = "wtiwGuide";
+  var guides = [];
+
+  /* The answers stored with the current history entry, or an empty route. */
+  function storedPath() {
+    var state = window.history.state;
+    var saved = state && state[STATE_KEY];
+    return saved && Array.isArray(saved.path) ? saved.path : [];
+  }
+
+  /* Save `path` with a history entry for step `id`: a new entry, or the current one. */
+  function saveState(path, id, push) {
+    var state = {};
+    var old = window.history.state;
+    if (old && typeof old === "object") {
+      Object.keys(old).forEach(function (key) {
+        state[key] = old[key];
+      });
+    }
+    state[STATE_KEY] = { path: path };
+    try {
+      if (push) {
+        window.history.pushState(state, "", "#" + id);
+      } else {
+        window.history.replaceState(state, "");
+      }
+    } catch (error) {
+      /* Some sandboxed frames refuse history changes; the guide still works without them. */
+    }
+  }
+
+  function Guide(root) {
+    this.root = root;
+    this.steps = {};
+    this.current = null;
+    this.path = [];
+    var self = this;
+    Array.prototype.forEach.call(root.querySelectorAll("[data-step]"), function (step) {
+      self.steps[step.id] = step;
+    });
+    var start = root.querySelector("[data-start]");
+    this.startId = root.getAttribute("data-start-step") || (start && start.id);
+    this.status = root.querySelector("[data-wtiw-guide-status]");
+  }
+
+  /* The step an answer leads to. */
+  Guide.prototype.target = function (questionId, answerIndex) {
+    var step = this.steps[questionId];
+    var link = step && step.querySelector('[data-answer="' + answerIndex + '"]');
+    return link ? link.getAttribute("href").slice(1) : null;
+  };
+
+  /* Keep a stored route only if every answer leads to the next step and the last to `id`.
+     A stale route (from an older version of the guide) is dropped, never trusted. */
+  Guide.prototype.checkedPath = function (path, id) {
+    var expected = this.startId;
+    for (var index = 0; index < path.length; index += 1) {
+      var entry = path[index];
+      if (!entry || entry.q !== expected) {
+        return [];
+      }
+      expected = this.target(entry.q, entry.a);
+      if (!expected) {
+        return [];
+      }
+    }
+    return expected === id ? path.slice() : [];
+  };
+
+  /* The step named in the address; the start step when there is no fragment; null when the
+     fragment names something else on the page (such as the map), which leaves the guide be. */
+  Guide.prototype.idFromLocation = function () {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) {
+      return this.startId;
+    }
+    return Object.prototype.hasOwnProperty.call(this.steps, id) ? id : null;
+  };
+
+  Guide.prototype.announce = function (step) {
+    if (!this.status) {
+      return;
+    }
+    var title = step.querySelector("h2").textContent.trim();
+    var prefix = "";
+    if (step.hasAttribute("data-urgent")) {
+      prefix = "Urgent: ";
+    } else if (step.getAttribute("data-step") === "outcome") {
+      prefix = "Suggestion: ";
+    }
+    var status = this.status;
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = prefix + title;
+    }, 50);
+  };
+
+  /* Fill an outcome's "Your answers" list from the route, each with a Change link. */
+  Guide.prototype.summarise = function (step) {
+    var summary = step.querySelector("[data-wtiw-guide-summary]");
+    var list = step.querySelector("[data-wtiw-guide-summary-list]");
+    if (!summary || !list) {
+      return;
+    }
+    while (list.firstChild) {
+      list.removeChild(list.firstChild);
+    }
+    var self = this;
+    this.path.forEach(function (entry, index) {
+      var question = self.steps[entry.q];
+      var answer = question.querySelector('[data-answer="' + entry.a + '"]');
+      var item = document.createElement("li");
+      var asked = document.createElement("span");
+      asked.className = "wtiw-guide__summary-question";
+      asked.textContent = question.querySelector("h2").textContent.trim();
+      var given = document.createElement("span");
+      given.className = "wtiw-guide__summary-answer";
+      given.textContent = answer.textContent.trim();
+      var change = document.createElement("a");
+      change.className = "wtiw-guide__summary-change";
+      change.href = "#" + entry.q;
+      change.setAttribute("data-wtiw-guide-change", String(index));
+      change.textContent = "Change";
+      var hidden = document.createElement("span");
+      hidden.className = "wtiw-visually-hidden";
+      hidden.textContent = " your answer to: " + asked.textContent;
+      change.appendChild(hidden);
+      item.appendChild(asked);
+      item.appendChild(given);
+      item.appendChild(change);
+      list.appendChild(item);
+    });
+    summary.hidden = this.path.length === 0;
+    var actions = step.querySelector("[data-wtiw-guide-actions]");
+    if (actions) {
+      actions.hidden = false;
+    }
+  };
+
+  /* Show step `id` with the answers `path`; move focus and announce when asked. */
+  Guide.prototype.show = function (id, path, options) {
+    var step = this.steps[id] || this.steps[this.startId];
+    if (!step) {
+      return;
+    }
+    this.path = this.checkedPath(path, step.id);
+    if (this.current && this.current !== step) {
+      this.current.classList.remove("wtiw-guide__step--current");
+    }
+    this.current = step;
+    step.classList.add("wtiw-guide__step--current");
+    var back = step.querySelector("[data-wtiw-guide-back]");
+    if (back) {
+      var previous = this.path[this.path.length - 1];
+      back.hidden = !previous;
+      back.setAttribute("href", "#" + (previous ? previous.q : this.startId));
+    }
+    if (step.getAttribute("data-step") === "outcome") {
+      this.summarise(step);
+    }
+    if (options.focus) {
+      step.querySelector("h2").focus();
+    }
+    if (options.announce) {
+      this.announce(step);
+    }
+  };
+
+  /* Go to step `id` with `path` as a new history entry, as a link would. */
+  Guide.prototype.go = function (id, path) {
+    saveState(this.checkedPath(path, id), id, true);
+    this.show(id, path, { focus: true, announce: true });
+  };
+
+  /* Follow the address and history entry we are on (load, back, forward, reload). */
+  Guide.prototype.sync = function (options) {
+    var id = this.idFromLocation();
+    if (!id) {
+      if (this.current) {
+        return;
+      }
+      id = this.startId;
+    }
+    var path = this.checkedPath(storedPath(), id);
+    if (this.current && this.current.id === id && samePath(this.path, path)) {
+      return;
+    }
+    this.show(id, path, options);
+  };
+
+  Guide.prototype.onClick = function (event) {
+    if (event.defaultPrevented || event.button > 0 || event.metaKey || event.ctrlKey) {
+      return;
+    }
+    if (event.shiftKey || event.altKey) {
+      return;
+    }
+    var control = event.target.closest(
+      "[data-answer], [data-wtiw-guide-back], [data-wtiw-guide-restart], " +
+        "[data-wtiw-guide-change], [data-wtiw-guide-print]"
+    );
+    if (!control || !this.root.contains(control)) {
+      return;
+    }
+    if (control.hasAttribute("data-wtiw-guide-print")) {
+      window.print();
+      return;
+    }
+    event.preventDefault();
+    if (control.hasAttribute("data-answer")) {
+      var question = control.closest("[data-step]").id;
+      var answer = Number(control.getAttribute("data-answer"));
+      this.go(control.getAttribute("href").slice(1), this.path.concat([{ q: question, a: answer }]));
+    } else if (control.hasAttribute("data-wtiw-guide-back")) {
+      var previous = this.path[this.path.length - 1];
+      this.go(previous ? previous.q : this.startId, this.path.slice(0, -1));
+    } else if (control.hasAttribute("data-wtiw-guide-change")) {
+      var index = Number(control.getAttribute("data-wtiw-guide-change"));
+      this.go(this.path[index].q, this.path.slice(0, index));
+    } else {
+      this.go(this.startId, []);
+    }
+  };
+
+  function samePath(one, two) {
+    return JSON.stringify(one) === JSON.stringify(two);
+  }
+
+  function mount(root) {
+    if (root.hasAttribute(MOUNTED)) {
+      return;
+    }
+    root.setAttribute(MOUNTED, "");
+    try {
+      var guide = new Guide(root);
+      root.classList.add("wtiw-guide--js");
+      root.addEventListener("click", function (event) {
+        guide.onClick(event);
+      });
+      guide.sync({ focus: false, announce: false });
+      saveState(guide.path, guide.current.id, false);
+      guides.push(guide);
+    } catch (error) {
+      /* Leave the plain-HTML guide working rather than half-enhanced. */
+      root.classList.remove("wtiw-guide--js");
+    }
+  }
+
+  function mountAll() {
+    guides = guides.filter(function (guide) {
+      return document.contains(guide.root);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(ROOT), mount);
+  }
+
+  function syncAll() {
+    guides.forEach(function (guide) {
+      guide.sync({ focus: true, announce: true });
+    });
+  }
+
+  window.addEventListener("popstate", syncAll);
+  window.addEventListener("hashchange", syncAll);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      guides.forEach(function (guide) {
+        guide.sync({ focus: false, announce: false });
+      });
+    }
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();

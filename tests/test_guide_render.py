@@ -1,0 +1,178 @@
+"""Rendering the guide without MkDocs: the markup contract other tools read, and escaping."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.render import (
+    GuideContext,
+    markdown_text,
+    page_url,
+    relative_href,
+    render_guide,
+    render_map,
+)
+from macros.validate import load_tree, tree_from_text
+from tests.support.build import ROOT
+
+CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/")
+VALID = (ROOT / "tests" / "guide_fixtures" / "valid.yaml").read_text(encoding="utf-8")
+
+
+class StepParser(HTMLParser):
+    """Collects steps, answer links and ids from rendered guide HTML."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        super().__init__()
+        self.steps: dict[str, dict[str, str | None]] = {}
+        self.answers: list[tuple[str, str]] = []
+        self.ids: list[str] = []
+        self.headings: list[tuple[str, str]] = []
+        self._step = ""
+        self._heading = False
+        self.inline_styles = 0
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record what each tag contributes."""
+        values = dict(attrs)
+        if "id" in values:
+            self.ids.append(values["id"] or "")
+        if "style" in values:
+            self.inline_styles += 1
+        if tag == "script":
+            self.scripts += 1
+        if "data-step" in values:
+            self._step = values["id"] or ""
+            self.steps[self._step] = values
+        if tag == "a" and "data-answer" in values:
+            self.answers.append((self._step, values.get("href") or ""))
+        if tag == "h2":
+            self.headings.append((self._step, values.get("id") or ""))
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    tree = load_tree()
+    parser = StepParser()
+    parser.feed(render_guide(tree, CONTEXT))
+    return tree, parser
+
+
+def test_every_step_is_an_element_with_its_id_and_kind(shipped):
+    tree, parser = shipped
+    assert list(parser.steps) == list(tree.steps)
+    for step in tree.steps.values():
+        assert parser.steps[step.id]["data-step"] == step.kind
+
+
+def test_only_the_start_step_is_marked_start(shipped):
+    tree, parser = shipped
+    starts = [step for step, attrs in parser.steps.items() if "data-start" in attrs]
+    assert starts == [tree.start]
+
+
+def test_every_answer_links_to_its_next_step(shipped):
+    tree, parser = shipped
+    expected = [(q.id, f"#{a.next}") for q in tree.questions for a in q.answers]
+    assert parser.answers == expected
+    assert all(href[1:] in parser.steps for _, href in parser.answers)
+
+
+def test_each_step_has_one_h2(shipped):
+    tree, parser = shipped
+    assert [step for step, _ in parser.headings] == list(tree.steps)
+
+
+def test_urgent_outcomes_are_marked(shipped):
+    tree, parser = shipped
+    urgent = {o.id for o in tree.outcomes if o.urgent}
+    assert urgent  # control: the shipped tree has urgent outcomes
+    assert {s for s, attrs in parser.steps.items() if "data-urgent" in attrs} == urgent
+
+
+def test_ids_are_unique_and_markup_is_csp_safe(shipped):
+    _, parser = shipped
+    assert len(parser.ids) == len(set(parser.ids))
+    assert parser.inline_styles == 0
+    assert parser.scripts == 0
+
+
+def test_root_element_carries_the_data_attribute():
+    html = render_guide(tree_from_text(VALID), CONTEXT)
+    assert html.startswith('<div class="wtiw-guide" data-wtiw-guide ')
+
+
+def test_every_question_has_the_crisis_exit(shipped):
+    tree, _ = shipped
+    html = render_guide(tree, CONTEXT)
+    sections = re.split(r"(?=<section class=\"wtiw-guide__step)", html)
+    for question in tree.questions:
+        (section,) = [s for s in sections if f'id="{question.id}"' in s]
+        assert 'href="../help-now/" data-wtiw-guide-exit>I need help now</a>' in section
+
+
+def test_no_blank_lines_inside_the_html_block(shipped):
+    tree, _ = shipped
+    assert "\n\n" not in render_guide(tree, CONTEXT)
+
+
+def test_text_is_escaped():
+    tree = tree_from_text(VALID.replace("title: Keep going", "title: <b>Keep</b> & go"))
+    html = render_guide(tree, CONTEXT)
+    assert "&lt;b&gt;Keep&lt;/b&gt; &amp; go" in html
+    assert "<b>Keep</b>" not in html
+
+
+def test_map_escapes_markdown_and_html():
+    tree = tree_from_text(
+        VALID.replace("title: Keep going", "title: Keep [going](x.md) *now* {#x}")
+    )
+    markdown = render_map(tree, CONTEXT)
+    assert r"Keep \[going\]\(x.md\) \*now\* \{#x\}" in markdown
+
+
+def test_markdown_text_escapes_html_first():
+    assert str(markdown_text("a < b & [c]")) == r"a &lt; b &amp; \[c\]"
+
+
+def test_handout_url_and_qr_point_at_the_outcome():
+    html = render_guide(tree_from_text(VALID), CONTEXT)
+    assert "https://example.org/guide/#keep-going" in html
+    assert 'aria-label="QR code: https://example.org/guide/#keep-going"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "directory_urls", "expected"),
+    [
+        ("help-now.md", True, "help-now/"),
+        ("index.md", True, ""),
+        ("topic/index.md", True, "topic/"),
+        ("help-now.md", False, "help-now.html"),
+    ],
+)
+def test_page_url(page: str, directory_urls: bool, expected: str):
+    assert page_url(page, directory_urls) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "anchor", "context", "expected"),
+    [
+        ("help-now.md", "", GuideContext(page_url="guide/"), "../help-now/"),
+        ("help-now.md", "emergency", GuideContext(page_url="guide/"), "../help-now/#emergency"),
+        ("index.md", "", GuideContext(page_url="guide/"), "../"),
+        ("help-now.md", "", GuideContext(page_url=""), "help-now/"),
+        (
+            "help-now.md",
+            "",
+            GuideContext(page_url="guide.html", use_directory_urls=False),
+            "help-now.html",
+        ),
+    ],
+)
+def test_relative_href(page: str, anchor: str, context: GuideContext, expected: str):
+    assert relative_href(page, anchor, context) == expected
