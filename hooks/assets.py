@@ -7,8 +7,9 @@ Thin glue: the decisions live in `asset_trim.py`. Runs after other post-build st
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from asset_bundle import bundle_page
 from asset_trim import minify, own_assets, removable_files, strip_source_map_comment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -44,9 +45,29 @@ def on_post_build(config: MkDocsConfig) -> None:
     extra = [str(getattr(item, "path", item)) for item in config.extra_css]
     extra += [str(getattr(item, "path", item)) for item in config.extra_javascript]
     minified = 0
-    for relative in own_assets(Path(custom_dir) if custom_dir else None, extra):
+    own = own_assets(Path(custom_dir) if custom_dir else None, extra)
+    for relative in own:
         path = site_dir / relative
         if path.is_file():
             path.write_text(minify(path, path.read_text(encoding="utf-8")), encoding="utf-8")
             minified += 1
-    log.info("assets: removed %d unused files, minified %d of ours", len(removed), minified)
+    bundles = _bundle(site_dir, {PurePosixPath(path.as_posix()) for path in own})
+    log.info(
+        "assets: removed %d unused files, minified %d of ours, wrote %d bundles",
+        len(removed), minified, bundles,
+    )  # fmt: skip
+
+
+def _bundle(site_dir: Path, own: set[PurePosixPath]) -> int:
+    """Join adjacent own stylesheets and scripts on every page; return how many bundles."""
+    written: set[PurePosixPath] = set()
+    for path in sorted(site_dir.rglob("*.html")):
+        page = PurePosixPath(path.relative_to(site_dir).as_posix())
+        html, files = bundle_page(path.read_text(encoding="utf-8"), page, site_dir, own)
+        for name, content in files.items():
+            if name not in written:
+                (site_dir / str(name)).write_text(content, encoding="utf-8")
+                written.add(name)
+        if files:
+            path.write_text(html, encoding="utf-8")
+    return len(written)
