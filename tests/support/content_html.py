@@ -53,7 +53,10 @@ class _FactsParser(HTMLParser):
                 self.facts.meta[key] = values["content"]
         elif tag == "link" and values.get("rel"):
             self.facts.links[values["rel"]] = values.get("href", "")
-        elif tag == "title" or (tag == "script" and values.get("type") == "application/ld+json"):
+        elif tag == "title" and "head" in self._stack:
+            # Only the document's title: an inline SVG in the body has <title> elements too.
+            self._start_capture(tag)
+        elif tag == "script" and values.get("type") == "application/ld+json":
             self._start_capture(tag)
         elif tag == "time":
             self._time_datetime = values.get("datetime", "")
