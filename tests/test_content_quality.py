@@ -93,6 +93,28 @@ def test_grades_come_without_the_network(monkeypatch: pytest.MonkeyPatch):
     assert 0 < figure < MAX_GRADE
 
 
+def test_control_textstat_alone_would_download_the_dictionary(monkeypatch: pytest.MonkeyPatch):
+    """Control: without our loader, textstat reaches for nltk.download on this machine."""
+    from textstat.backend.utils import _get_cmudict
+
+    try:
+        nltk.data.find("corpora/cmudict")
+    except LookupError:
+        pass
+    else:
+        pytest.skip("NLTK's cmudict is installed here, so textstat would not download it")
+    calls: list[str] = []
+
+    def record(name: str, **kwargs: object) -> bool:
+        calls.append(name)
+        raise AssertionError("tried to download")
+
+    monkeypatch.setattr(nltk, "download", record)
+    with pytest.raises(AssertionError, match="tried to download"):
+        _get_cmudict.get_cmudict.__wrapped__("en_US")
+    assert calls == ["cmudict"]
+
+
 def run_codespell(*paths: Path) -> subprocess.CompletedProcess[str]:
     """Run codespell over `paths` with the project's settings."""
     return subprocess.run(
