@@ -155,8 +155,7 @@ def load_link_groups(links_dir: Path) -> list[LinkGroup]:
     pages_path = links_dir / PAGES_FILE
     steps_path = links_dir / STEPS_FILE
     pages = _entries(_read(pages_path), "pages", pages_path)
-    # Until the guide publishes its steps file, the guide page has no step targets.
-    steps = _entries(_read(steps_path), "steps", steps_path) if steps_path.exists() else []
+    steps = _entries(_read(steps_path), "steps", steps_path)
     groups: list[LinkGroup] = []
     seen_paths: set[str] = set()
     for entry in pages:

@@ -54,9 +54,9 @@ def contract_keys(links_dir: Path) -> list[str]:
     for page in pages:
         keys.append(page["path"])
         keys += [f"{page['path']}#{anchor['id']}" for anchor in page.get("anchors") or []]
-        steps_file = links_dir / "guide-steps.yml"
-        if page["path"] == "guide/" and steps_file.exists():
-            steps = yaml.safe_load(steps_file.read_text(encoding="utf-8"))["steps"] or []
+        if page["path"] == "guide/":
+            steps_file = links_dir / "guide-steps.yml"
+            steps = yaml.safe_load(steps_file.read_text(encoding="utf-8"))["steps"]
             keys += [f"guide/#{step['id']}" for step in steps]
     return keys
 
@@ -65,8 +65,7 @@ def write_contract(folder: Path, pages: str, steps: str | None = None) -> Path:
     """A contract folder with the given YAML texts."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pages.yml").write_text(pages, encoding="utf-8")
-    if steps is not None:
-        (folder / "guide-steps.yml").write_text(steps, encoding="utf-8")
+    (folder / "guide-steps.yml").write_text(steps or "steps: []\n", encoding="utf-8")
     return folder
 
 
@@ -162,6 +161,13 @@ def test_bad_files_name_file_line_and_fix(tmp_path, pages, steps, expected):
 
 def test_missing_pages_file_is_an_error(tmp_path: Path):
     with pytest.raises(LinkContractError, match=r"pages\.yml: file not found"):
+        load_link_groups(tmp_path)
+
+
+def test_missing_steps_file_is_an_error(tmp_path: Path):
+    write_contract(tmp_path, GOOD_PAGES)
+    (tmp_path / "guide-steps.yml").unlink()
+    with pytest.raises(LinkContractError, match=r"guide-steps\.yml: file not found"):
         load_link_groups(tmp_path)
 
 
