@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -173,6 +174,28 @@ def check_front_matter(meta: Mapping[str, Any], *, today: date) -> list[Problem]
     ]
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def yaml_error(path: str, source: str) -> str | None:
+    """Explain front matter that MkDocs silently dropped because it is not valid YAML."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return None
+    try:
+        yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return (
+            f"{path}:{line}: the front matter is not valid YAML ({problem}). "
+            "Put quotes around a value that contains a colon, for example "
+            'title: "NHS: Talking therapies".'
+        )
+    return None
+
+
 def field_line(source: str, field: str) -> int:
     """Line number (1-based) of `field:` in a page's source, or 1 (the front matter) if absent."""
     match = re.search(rf"^{re.escape(field)}\s*:", source, re.MULTILINE)
@@ -205,8 +228,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if problems:
             with open(file.abs_src_path, encoding="utf-8-sig") as handle:
                 source = handle.read()
-            path = os.path.relpath(file.abs_src_path, config_dir)
-            messages.extend(format_problems(path.replace(os.sep, "/"), source, problems))
+            path = os.path.relpath(file.abs_src_path, config_dir).replace(os.sep, "/")
+            broken_yaml = None if page.meta else yaml_error(path, source)
+            if broken_yaml:
+                messages.append(broken_yaml)
+            else:
+                messages.extend(format_problems(path, source, problems))
     if messages:
         raise PluginError(
             "Page front matter needs fixing (see README, 'Edit a page'):\n" + "\n".join(messages)

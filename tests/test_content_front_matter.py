@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.page_metadata import check_front_matter, field_line, format_problems, long_date
+from hooks.page_metadata import (
+    check_front_matter,
+    field_line,
+    format_problems,
+    long_date,
+    yaml_error,
+)
 from tests.support.build import ROOT, BuildResult, build, copy_project
 
 TODAY = date(2026, 11, 25)
@@ -116,6 +122,19 @@ def test_messages_point_at_the_line_of_the_field():
     assert "docs/a.md:1: missing `last_reviewed`. Add `last_reviewed: YYYY-MM-DD`." in lines
 
 
+def test_invalid_yaml_is_explained_with_its_line():
+    source = "---\ntitle: A\nsources:\n  - title: NHS: Talking therapies\n---\n# A\n"
+    message = yaml_error("docs/a.md", source)
+    assert message is not None
+    assert message.startswith("docs/a.md:4: the front matter is not valid YAML")
+    assert "Put quotes around" in message
+
+
+def test_valid_yaml_or_no_front_matter_is_not_a_yaml_error():
+    assert yaml_error("docs/a.md", "---\ntitle: A\n---\n# A\n") is None
+    assert yaml_error("docs/a.md", "# A\n") is None
+
+
 def test_dates_read_the_way_people_say_them():
     assert long_date(date(2026, 11, 25)) == "25 November 2026"
     assert long_date(date(2027, 5, 1)) == "1 May 2027"
@@ -160,3 +179,10 @@ def test_next_review_in_the_past_fails_and_names_the_line(tmp_path: Path):
 def test_control_an_unchanged_copy_builds(tmp_path: Path):
     result = build_with_edit(tmp_path, "about.md", "title:", "title:")
     assert result.returncode == 0, result.output
+
+
+def test_unreadable_front_matter_fails_with_the_yaml_line(tmp_path: Path):
+    result = build_with_edit(tmp_path, "privacy.md", "title: Privacy", "title: Privacy: ours")
+    assert result.returncode != 0
+    assert "docs/privacy.md:2: the front matter is not valid YAML" in result.output
+    assert "Traceback" not in result.output
