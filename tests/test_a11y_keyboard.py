@@ -1,0 +1,167 @@
+"""Keyboard only: Tab reaches everything in reading order with a visible, unobscured focus ring.
+
+Walks every built page with real Tab and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11,
+1.4.11), checks the skip link (SC 2.4.1) and answers one guide question with Tab and Enter. The
+walks run with reduced motion so each stop is measured in its final state, not mid-transition;
+motion itself is checked in test_a11y_motion.py. Fixtures prove each check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.a11y import (
+    FIXTURES,
+    PALETTES,
+    PHONE,
+    focus_problems,
+    full_pages,
+    guide_steps,
+    new_context,
+    opened,
+    order_problems,
+    page_paths,
+    report,
+    skip_link_problems,
+    tab_walk,
+    visit,
+)
+from tests.support.server import serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", params=PALETTES)
+def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
+    """A desktop context per palette: the focus ring must show on both."""
+    context = new_context(browser, palette=request.param, reduced_motion="reduce")
+    yield request.param, context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def light(browser) -> Iterator[object]:
+    """A light desktop context for the checks that do not depend on colour."""
+    context = new_context(browser, reduced_motion="reduce")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def fixtures_url() -> Iterator[str]:
+    """The deliberately broken fixture pages, served like the site."""
+    with serve(FIXTURES) as url:
+        yield url
+
+
+def test_tab_reaches_everything_in_order_with_visible_focus(palette, site_dir, site_url):
+    name, context = palette
+    problems: dict[str, list[str]] = {}
+    with opened(context) as page:
+        for path in page_paths(site_dir):
+            visit(page, site_url + path)
+            expected, stops = tab_walk(page)
+            problems[f"/{path} ({name})"] = order_problems(expected, stops) + focus_problems(stops)
+    assert not any(problems.values()), report(problems)
+
+
+def test_shift_tab_never_hides_focus_under_the_header(light, site_dir: Path, site_url: str):
+    problems: dict[str, list[str]] = {}
+    with opened(light) as page:
+        for path in page_paths(site_dir):
+            visit(page, site_url + path)
+            _, stops = tab_walk(page, backwards=True)
+            problems[f"/{path}"] = focus_problems(stops)
+    assert not any(problems.values()), report(problems)
+
+
+def test_phone_tab_walk_keeps_focus_visible(browser, site_dir: Path, site_url: str):
+    context = new_context(browser, viewport=PHONE, reduced_motion="reduce", is_mobile=True)
+    problems: dict[str, list[str]] = {}
+    try:
+        with opened(context) as page:
+            for path in page_paths(site_dir):
+                visit(page, site_url + path)
+                expected, stops = tab_walk(page)
+                problems[f"/{path} (phone)"] = order_problems(expected, stops) + focus_problems(
+                    stops
+                )
+    finally:
+        context.close()
+    assert not any(problems.values()), report(problems)
+
+
+def test_skip_link_leads_past_the_navigation(light, site_dir: Path, site_url: str):
+    problems: dict[str, list[str]] = {}
+    with opened(light) as page:
+        for path in sorted(full_pages(site_dir)):
+            visit(page, site_url + path)
+            problems[f"/{path}"] = skip_link_problems(page)
+    assert not any(problems.values()), report(problems)
+
+
+def test_guide_answers_with_tab_and_enter(light, site_dir: Path, site_url: str):
+    steps = guide_steps(site_dir)
+    assert steps, "no guide steps ([data-step] with an id) found in the built site"
+    with opened(light) as page:
+        visit(page, site_url + steps[0].page)
+        answer = page.evaluate("window.wtiwA11y.firstAnswer()")
+        assert answer, "the guide shows no question with an answer link"
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            focused = page.evaluate("document.activeElement.getAttribute('href')")
+            inside = page.evaluate(
+                "id => document.getElementById(id).contains(document.activeElement)",
+                answer["step"],
+            )
+            if inside and focused == answer["href"]:
+                break
+        else:
+            pytest.fail(f"Tab never reached the first answer {answer['text']}")
+        assert not focus_problems([page.evaluate("window.wtiwA11y.focusState()")])
+        page.keyboard.press("Enter")
+        target = answer["href"][1:]
+        page.wait_for_function(
+            "id => document.activeElement && document.getElementById(id)"
+            " && document.getElementById(id).contains(document.activeElement)",
+            arg=target,
+            timeout=5000,
+        )
+        state = page.evaluate("id => window.wtiwA11y.guideState(id)", target)
+        assert state["hash"] == answer["href"], state
+        assert state["stepShown"], state
+        assert state["focusIsStepHeading"], f"focus went to {state['focus']}, not the step heading"
+        assert state["announced"], "nothing was announced in a live region"
+        heading = page.evaluate("window.wtiwA11y.focusState()")
+        assert heading["coveredByBars"] == 0, f"the step heading is under {heading['coveredBy']}"
+        assert heading["covered"] < 0.5, f"the step heading is hidden: {heading}"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "backwards", "expected"),
+    [
+        ("tab-order.html", False, "Tab order differs from reading order"),
+        ("no-focus-indicator.html", False, "no visible focus indicator"),
+        ("faint-focus.html", False, "has contrast"),
+        ("invisible-focus-stop.html", False, "which is invisible"),
+        ("focus-under-header.html", True, "hidden (under"),
+    ],
+)
+def test_keyboard_checks_catch_the_broken_fixture(
+    light, fixtures_url: str, fixture: str, backwards: bool, expected: str
+):
+    with opened(light) as page:
+        visit(page, fixtures_url + fixture)
+        reachable, stops = tab_walk(page, backwards=backwards)
+        problems = order_problems(reachable, stops) + focus_problems(stops)
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_skip_link_check_catches_a_broken_skip_link(light, fixtures_url: str):
+    with opened(light) as page:
+        visit(page, fixtures_url + "broken-skip-link.html")
+        problems = skip_link_problems(page)
+    assert any("which is not on the page" in problem for problem in problems), problems
