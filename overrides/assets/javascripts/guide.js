@@ -195,9 +195,24 @@
     }
     var path = this.checkedPath(storedPath(), id);
     if (this.current && this.current.id === id && samePath(this.path, path)) {
+      /* A second event for the same move (hashchange after popstate): only make sure focus
+         was not lost to the browser's own fragment handling. */
+      if (options.focus && !this.root.contains(document.activeElement)) {
+        this.current.querySelector("h2").focus();
+      }
       return;
     }
     this.show(id, path, options);
+    if (options.focus) {
+      /* On back and forward, Chrome blurs the focused element while it scrolls to the
+         fragment, after popstate; focus again once that is done. */
+      var heading = this.current.querySelector("h2");
+      window.setTimeout(function () {
+        if (document.activeElement !== heading) {
+          heading.focus();
+        }
+      }, 0);
+    }
   };
 
   Guide.prototype.onClick = function (event) {

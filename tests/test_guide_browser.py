@@ -1,0 +1,307 @@
+"""The guide in Debian's Chromium: every path clicked with JavaScript on and off.
+
+Also history (back, forward, reload), deep links, keyboard only, and the crisis exit on every
+question.
+
+Paths come from the shipped tree (macros.graph.iter_paths), so a new answer is walked as soon
+as it exists. Flow tests in test_guide_flow.py say where each answer should lead; these say
+the built page really goes there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.graph import iter_paths
+from macros.model import Question
+from macros.validate import load_tree
+
+pytestmark = pytest.mark.browser
+
+TREE = load_tree()
+Route = tuple[tuple[str, int], ...]
+Path = tuple[Route, str]
+PATHS: list[Path] = list(iter_paths(TREE))
+QUESTIONS = [step.id for step in TREE.questions]
+VISIBLE_STEPS = """() => Array.from(document.querySelectorAll('[data-step]'))
+  .filter((step) => step.getClientRects().length > 0).map((step) => step.id)"""
+# A path that answers five questions, for the history and keyboard tests.
+LONG_ROUTE, LONG_OUTCOME = max(PATHS, key=lambda path: len(path[0]))
+# Each browser walk starts after two answers (or one, if it already ends at an outcome), so
+# the paths are shared between a dozen tests that click every path depth first.
+PREFIXES = sorted({tuple(answer for _, answer in route[:2]) for route, _ in PATHS})
+
+
+def visible(page) -> list[str]:
+    """Ids of the steps the reader can see."""
+    return page.evaluate(VISIBLE_STEPS)
+
+
+def answer_label(question: str, answer: int) -> str:
+    """The words of one answer in the tree."""
+    step = TREE.steps[question]
+    assert isinstance(step, Question)
+    return step.answers[answer].label
+
+
+@pytest.fixture
+def js_off_page(browser) -> Iterator[object]:
+    """A fresh page with JavaScript disabled."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def errors(page) -> list[str]:
+    """Console errors and uncaught exceptions on `page` (checked by the tests that use it)."""
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    page.on(
+        "console", lambda message: found.append(message.text) if message.type == "error" else None
+    )
+    return found
+
+
+def route_of(answers: tuple[int, ...]) -> Route:
+    """The (question, answer) pairs of answering `answers` in turn from the start."""
+    route: list[tuple[str, int]] = []
+    step = TREE.steps[TREE.start]
+    for answer in answers:
+        assert isinstance(step, Question)
+        route.append((step.id, answer))
+        step = TREE.steps[step.answers[answer].next]
+    return tuple(route)
+
+
+def starts_with(path: Path, route: Route) -> bool:
+    """Whether `path` begins with `route`."""
+    return path[0][: len(route)] == route
+
+
+def walk(page, answers: tuple[int, ...] | Route) -> Route:
+    """Click through answers (positions from the start, or a route), checking each step."""
+    route = answers if answers and isinstance(answers[0], tuple) else route_of(answers)
+    for question, answer in route:
+        assert visible(page) == [question]
+        page.click(f'#{question} [data-answer="{answer}"]')
+    return route
+
+
+def check_outcome_with_javascript(page, route: Route, outcome: str) -> None:
+    """The outcome shows, with focus, announcement and a summary of exactly these answers."""
+    assert visible(page) == [outcome]
+    assert page.url.endswith(f"/guide/#{outcome}")
+    assert "?" not in page.url
+    expect(page.locator(f"#{outcome}-heading")).to_be_focused()
+    title = TREE.steps[outcome].title
+    expect(page.locator("[data-wtiw-guide-status]")).to_have_text(
+        f"Urgent: {title}" if TREE.steps[outcome].urgent else f"Suggestion: {title}"
+    )
+    summary = page.locator(f"#{outcome} [data-wtiw-guide-summary-list] > li")
+    expect(summary).to_have_count(len(route))
+    for item, (question, answer) in zip(summary.all(), route, strict=True):
+        expect(item.locator(".wtiw-guide__summary-question")).to_have_text(
+            TREE.steps[question].title
+        )
+        expect(item.locator(".wtiw-guide__summary-answer")).to_have_text(
+            answer_label(question, answer)
+        )
+
+
+def check_outcome_without_javascript(page, route: Route, outcome: str) -> None:
+    """The outcome shows alone; no summary or print button pretends to work."""
+    assert visible(page) == [outcome]
+    assert page.url.endswith(f"/guide/#{outcome}")
+    assert not page.locator(f"#{outcome} [data-wtiw-guide-summary]").is_visible()
+    assert not page.locator(f"#{outcome} [data-wtiw-guide-print]").is_visible()
+
+
+def walk_below(page, route: Route, check: Callable[[object, Route, str], None]) -> set[Path]:
+    """Click every answer below the current step, depth first; return the paths walked.
+
+    After each answer the browser goes back, so history is exercised all along the way; every
+    outcome reached is checked with `check`.
+    """
+    step_id = visible(page)[0]
+    step = TREE.steps[step_id]
+    if not isinstance(step, Question):
+        check(page, route, step_id)
+        return {(route, step_id)}
+    walked: set[Path] = set()
+    for index, answer in enumerate(step.answers):
+        assert visible(page) == [step_id]
+        page.click(f'#{step_id} [data-answer="{index}"]')
+        assert visible(page) == [answer.next]
+        walked |= walk_below(page, (*route, (step_id, index)), check)
+        page.go_back()
+    assert visible(page) == [step_id]
+    return walked
+
+
+@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "-".join(map(str, prefix)))
+def test_every_path_with_javascript(page, errors, site_url: str, prefix: tuple[int, ...]):
+    page.goto(site_url + "guide/")
+    route = walk(page, prefix)
+    walked = walk_below(page, route, check_outcome_with_javascript)
+    assert walked == {path for path in PATHS if starts_with(path, route)}
+    assert not errors
+
+
+@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "-".join(map(str, prefix)))
+def test_every_path_without_javascript(js_off_page, site_url: str, prefix: tuple[int, ...]):
+    js_off_page.goto(site_url + "guide/")
+    route = walk(js_off_page, prefix)
+    walked = walk_below(js_off_page, route, check_outcome_without_javascript)
+    assert walked == {path for path in PATHS if starts_with(path, route)}
+
+
+def test_the_walks_cover_every_path():
+    """The prefixes split the paths without gaps, so the walks above cover all of them."""
+    covered = [path for path in PATHS for prefix in PREFIXES if starts_with(path, route_of(prefix))]
+    assert sorted(covered) == sorted(PATHS)
+    assert len(PATHS) > 20
+
+
+def test_javascript_off_check_can_fail(js_off_page, site_url: str):
+    """Control: the JS-off walk really sees one step at a time, not every step."""
+    js_off_page.goto(site_url + "guide/")
+    assert visible(js_off_page) == [TREE.start]
+    assert len(TREE.steps) > 1
+
+
+def test_no_javascript_back_and_forward(js_off_page, site_url: str):
+    page = js_off_page
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE)
+    for question, _ in reversed(LONG_ROUTE):
+        page.go_back()
+        assert visible(page) == [question]
+    page.go_forward()
+    assert visible(page) == [LONG_ROUTE[1][0]]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+@pytest.mark.parametrize("step_id", list(TREE.steps))
+def test_deep_link_opens_the_step(browser, site_url: str, step_id: str, javascript: bool):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}guide/#{step_id}")
+        assert visible(page) == [step_id]
+        expect(page.locator(f"#{step_id} h2")).to_have_text(TREE.steps[step_id].title)
+    finally:
+        context.close()
+
+
+def test_browser_back_forward_and_reload_keep_step_and_answers(page, errors, site_url: str):
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE)
+    summary = page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-summary-list] > li")
+    expect(summary).to_have_count(len(LONG_ROUTE))
+    for question, _ in reversed(LONG_ROUTE):
+        page.go_back()
+        assert visible(page) == [question]
+        expect(page.locator(f"#{question}-heading")).to_be_focused()
+    for _ in LONG_ROUTE:
+        page.go_forward()
+    assert visible(page) == [LONG_OUTCOME]
+    expect(summary).to_have_count(len(LONG_ROUTE))
+    page.reload()
+    assert visible(page) == [LONG_OUTCOME]
+    expect(summary).to_have_count(len(LONG_ROUTE))
+    assert not errors
+
+
+def test_back_start_again_and_change(page, site_url: str):
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE)
+    outcome = page.locator(f"#{LONG_OUTCOME}")
+    outcome.locator("[data-wtiw-guide-back]").click()
+    last_question = LONG_ROUTE[-1][0]
+    assert visible(page) == [last_question]
+    # Change the second answer: back at that question, with only the first answer kept.
+    page.click(f'#{last_question} [data-answer="{LONG_ROUTE[-1][1]}"]')
+    outcome.locator('[data-wtiw-guide-change="1"]').click()
+    assert visible(page) == [LONG_ROUTE[1][0]]
+    back = page.locator(f"#{LONG_ROUTE[1][0]} [data-wtiw-guide-back]")
+    expect(back).to_be_visible()
+    back.click()
+    assert visible(page) == [LONG_ROUTE[0][0]]
+    page.click(f'#{LONG_ROUTE[0][0]} [data-answer="{LONG_ROUTE[0][1]}"]')
+    page.locator(f"#{LONG_ROUTE[1][0]} [data-wtiw-guide-restart]").click()
+    assert visible(page) == [TREE.start]
+    assert page.url.endswith(f"#{TREE.start}")
+
+
+def test_a_deep_link_has_no_invented_answers(page, site_url: str):
+    page.goto(f"{site_url}guide/#{LONG_OUTCOME}")
+    assert not page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-summary]").is_visible()
+    assert not page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-back]").is_visible()
+    expect(page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-restart]")).to_be_visible()
+
+
+def tab_to(page, selector: str, limit: int = 200) -> None:
+    """Press Tab until the focused element matches `selector`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_keyboard_only(page, site_url: str):
+    page.add_init_script("window.print = () => { window.__printed = true; };")
+    page.goto(site_url + "guide/")
+    for question, answer in LONG_ROUTE:
+        tab_to(page, f'#{question} [data-answer="{answer}"]')
+        page.keyboard.press("Enter")
+    assert visible(page) == [LONG_OUTCOME]
+    expect(page.locator(f"#{LONG_OUTCOME}-heading")).to_be_focused()
+    tab_to(page, f"#{LONG_OUTCOME} [data-wtiw-guide-print]")
+    page.keyboard.press("Space")
+    assert page.evaluate("window.__printed === true")
+    page.locator(f"#{LONG_OUTCOME}-heading").focus()
+    tab_to(page, f'#{LONG_OUTCOME} [data-wtiw-guide-change="0"]')
+    page.keyboard.press("Enter")
+    assert visible(page) == [TREE.start]
+    expect(page.locator(f"#{TREE.start}-heading")).to_be_focused()
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_crisis_exit_on_every_question(page, site_url: str, question: str):
+    page.goto(f"{site_url}guide/#{question}")
+    exit_link = page.locator(f"#{question} [data-wtiw-guide-exit]")
+    expect(exit_link).to_be_visible()
+    expect(exit_link).to_have_text("I need help now")
+    exit_link.click()
+    page.wait_for_url("**/help-now/")
+    expect(page.locator("#emergency")).to_be_attached()
+
+
+def test_answers_never_reach_storage_cookies_or_the_query(page, site_url: str):
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE)
+    stored = page.evaluate(
+        "() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage),"
+        " document.cookie])"
+    )
+    for question, _ in LONG_ROUTE:
+        assert question not in stored
+    assert LONG_OUTCOME not in stored
+    assert "?" not in page.url
+
+
+def test_mounting_twice_changes_nothing(page, site_url: str):
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE[:2])
+    expect(page.locator("[data-wtiw-guide-status]")).not_to_have_text("")
+    before = page.inner_html("[data-wtiw-guide]")
+    page.add_script_tag(url=site_url + "assets/javascripts/guide.js")
+    assert page.inner_html("[data-wtiw-guide]") == before
+    page.click(f'#{LONG_ROUTE[2][0]} [data-answer="{LONG_ROUTE[2][1]}"]')
+    assert visible(page) == [LONG_ROUTE[3][0] if len(LONG_ROUTE) > 3 else LONG_OUTCOME]
