@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 
 REQUIRED = ("title", "description", "last_reviewed", "next_review", "sources")
 MAX_DESCRIPTION = 200
+UNSAFE_IN_HEAD = frozenset('"<>')
 # A six-monthly cycle, with a little slack for holidays; a year is the outer limit.
 MAX_REVIEW_GAP = timedelta(days=366)
 DATE_FIX = "write it unquoted as YYYY-MM-DD, for example 2026-11-25"
@@ -74,6 +75,16 @@ def _check_text(meta: Mapping[str, Any], field: str) -> list[Problem]:
         return [Problem(field, f"missing `{field}`. Add `{field}: ...` to the front matter.")]
     if not isinstance(value, str) or not value.strip():
         return [Problem(field, f"`{field}` must be a line of text, not {value!r}.")]
+    unsafe = sorted(set(value) & UNSAFE_IN_HEAD)
+    if unsafe:
+        # The theme writes these fields into <title> and attributes without escaping them.
+        return [
+            Problem(
+                field,
+                f"`{field}` contains {' '.join(unsafe)}, which would break the page's head. "
+                "Use words or single quotes instead.",
+            )
+        ]
     return []
 
 

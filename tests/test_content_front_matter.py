@@ -54,6 +54,12 @@ def test_blank_description_is_refused():
     assert problems_with(description="   ") == ["`description` must be a line of text, not '   '."]
 
 
+@pytest.mark.parametrize("field", ["title", "description"])
+def test_characters_that_break_the_head_are_refused(field: str):
+    (message,) = problems_with(**{field: 'Say "no" <sometimes>'})
+    assert '" < >' in message
+
+
 def test_overlong_description_is_refused():
     (message,) = problems_with(description="x" * 201)
     assert "201 characters" in message
