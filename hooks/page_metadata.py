@@ -25,7 +25,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-REQUIRED = ("title", "description", "last_reviewed", "next_review", "sources")
 MAX_DESCRIPTION = 200
 UNSAFE_IN_HEAD = frozenset('"<>')
 # A six-monthly cycle, with a little slack for holidays; a year is the outer limit.
@@ -34,7 +33,7 @@ DATE_FIX = "write it unquoted as YYYY-MM-DD, for example 2026-11-25"
 SOURCE_EXAMPLE = (
     "for example:\n"
     "  sources:\n"
-    "    - title: NHS: Talking therapies\n"
+    '    - title: "NHS: Talking therapies"\n'
     "      url: https://www.nhs.uk/mental-health/talking-therapies-medicine-treatments/"
 )
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from hooks.page_metadata import (
+    SOURCE_EXAMPLE,
     check_front_matter,
     field_line,
     format_problems,
@@ -192,3 +193,9 @@ def test_unreadable_front_matter_fails_with_the_yaml_line(tmp_path: Path):
     assert result.returncode != 0
     assert "docs/privacy.md:2: the front matter is not valid YAML" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_example_in_error_messages_is_valid_front_matter():
+    """The fix we suggest must itself pass, or editors copy a broken example."""
+    example = yaml.safe_load(SOURCE_EXAMPLE.removeprefix("for example:\n"))
+    assert check_front_matter({**GOOD, **example}, today=TODAY) == []
