@@ -1,9 +1,11 @@
 """Keyboard only: Tab reaches everything in reading order with a visible, unobscured focus ring.
 
-Walks every built page with real Tab and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11,
-1.4.11), checks the skip link (SC 2.4.1) and answers one guide question with Tab and Enter. The
-walks run with reduced motion so each stop is measured in its final state, not mid-transition;
-motion itself is checked in test_a11y_motion.py. Fixtures prove each check can fail.
+Walks every built page with real Tab and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11),
+checks the skip link (SC 2.4.1) and answers one guide question with Tab and Enter. Focus rings
+and text-field edges must reach 3:1 in both palettes (SC 1.4.11); that check focuses each stop
+from script, since order and scrolling are proven by the real walks. The walks run with reduced
+motion so each stop is measured in its final state, not mid-transition (motion is checked in
+test_a11y_motion.py). Fixtures prove each check can fail.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from tests.support.a11y import (
     FIXTURES,
     PALETTES,
     PHONE,
+    check,
+    focus_each,
     focus_problems,
     full_pages,
     guide_steps,
@@ -24,6 +28,7 @@ from tests.support.a11y import (
     opened,
     order_problems,
     page_paths,
+    palette_problems,
     report,
     skip_link_problems,
     tab_walk,
@@ -36,7 +41,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module", params=PALETTES)
 def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
-    """A desktop context per palette: the focus ring must show on both."""
+    """A desktop context per palette: focus rings and field edges must show on both."""
     context = new_context(browser, palette=request.param, reduced_motion="reduce")
     yield request.param, context
     context.close()
@@ -44,7 +49,7 @@ def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, obje
 
 @pytest.fixture(scope="module")
 def light(browser) -> Iterator[object]:
-    """A light desktop context for the checks that do not depend on colour."""
+    """A light desktop context for the real Tab walks."""
     context = new_context(browser, reduced_motion="reduce")
     yield context
     context.close()
@@ -57,14 +62,13 @@ def fixtures_url() -> Iterator[str]:
         yield url
 
 
-def test_tab_reaches_everything_in_order_with_visible_focus(palette, site_dir, site_url):
-    name, context = palette
+def test_tab_reaches_everything_in_order_with_visible_focus(light, site_dir, site_url):
     problems: dict[str, list[str]] = {}
-    with opened(context) as page:
+    with opened(light) as page:
         for path in page_paths(site_dir):
             visit(page, site_url + path)
             expected, stops = tab_walk(page)
-            problems[f"/{path} ({name})"] = order_problems(expected, stops) + focus_problems(stops)
+            problems[f"/{path}"] = order_problems(expected, stops) + focus_problems(stops)
     assert not any(problems.values()), report(problems)
 
 
@@ -78,12 +82,26 @@ def test_shift_tab_never_hides_focus_under_the_header(light, site_dir: Path, sit
     assert not any(problems.values()), report(problems)
 
 
+def test_focus_rings_and_field_edges_have_contrast(palette, site_dir: Path, site_url: str):
+    name, context = palette
+    problems: dict[str, list[str]] = {}
+    with opened(context) as page:
+        for path in page_paths(site_dir):
+            visit(page, site_url + path)
+            problems[f"/{path} ({name})"] = (
+                palette_problems(page, name)
+                + focus_problems(focus_each(page))
+                + check(page, "controlContrast")
+            )
+    assert not any(problems.values()), report(problems)
+
+
 def test_phone_tab_walk_keeps_focus_visible(browser, site_dir: Path, site_url: str):
     context = new_context(browser, viewport=PHONE, reduced_motion="reduce", is_mobile=True)
     problems: dict[str, list[str]] = {}
     try:
         with opened(context) as page:
-            for path in page_paths(site_dir):
+            for path in sorted(full_pages(site_dir)):
                 visit(page, site_url + path)
                 expected, stops = tab_walk(page)
                 problems[f"/{path} (phone)"] = order_problems(expected, stops) + focus_problems(
@@ -158,6 +176,13 @@ def test_keyboard_checks_catch_the_broken_fixture(
         reachable, stops = tab_walk(page, backwards=backwards)
         problems = order_problems(reachable, stops) + focus_problems(stops)
     assert any(expected in problem for problem in problems), problems
+
+
+def test_control_contrast_check_catches_a_faint_field(light, fixtures_url: str):
+    with opened(light) as page:
+        visit(page, fixtures_url + "faint-focus.html")
+        problems = check(page, "controlContrast")
+    assert any("boundary contrast" in problem for problem in problems), problems
 
 
 def test_skip_link_check_catches_a_broken_skip_link(light, fixtures_url: str):

@@ -188,14 +188,19 @@ def guide_pages(site_dir: Path) -> list[str]:
 
 
 def guide_steps(site_dir: Path) -> list[GuideStep]:
-    """Every guide step on every page, in page order, from the built markup."""
+    """Every guide step, in page order, from the built markup of the site's own pages.
+
+    Embeddable copies of the guide share the same step markup; they are checked as pages.
+    """
+    full = full_pages(site_dir)
     steps: list[GuideStep] = []
     for path in html_files(site_dir):
+        address = url_path(site_dir, path)
         text = path.read_text(encoding="utf-8")
-        if "data-step" not in text:
+        if address not in full or "data-step" not in text:
             continue
         for step_id, kind in parse_steps(text).steps:
-            steps.append(GuideStep(url_path(site_dir, path), step_id, kind))
+            steps.append(GuideStep(address, step_id, kind))
     return steps
 
 
@@ -220,7 +225,6 @@ def opened(context: Any) -> Iterator[Any]:
 def visit(page: Any, url: str) -> None:
     """Load a page and wait until it and its scripts have settled."""
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
 
 
 def show_step(page: Any, base_url: str, step: GuideStep) -> None:
@@ -254,15 +258,20 @@ def axe_script() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-def run_axe(page: Any, *, rules: list[str] | None = None) -> list[dict[str, Any]]:
-    """Run axe-core on the current document; return its violations."""
+def run_axe(
+    page: Any, *, rules: list[str] | None = None, within: str | None = None
+) -> list[dict[str, Any]]:
+    """Run axe-core on the current document (or the part `within` selects); return violations."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script())
     run_only: dict[str, Any] = (
         {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     )
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
-    results = page.evaluate("options => axe.run(document, options)", options)
+    results = page.evaluate(
+        "([within, options]) => axe.run(within ? { include: [[within]] } : document, options)",
+        [within, options],
+    )
     return results["violations"]
 
 
@@ -308,6 +317,13 @@ def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[di
             continue  # focus moved inside a frame or widget; it is still the same stop
         stops.append(state)
     return expected, stops
+
+
+def focus_each(page: Any) -> list[dict]:
+    """Focus every Tab stop from script (after one real Tab) and describe each focus ring."""
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Tab")
+    return page.evaluate("window.wtiwA11y.focusEach()")
 
 
 def focus_problems(stops: list[dict], *, minimum_contrast: float = 3.0) -> list[str]:

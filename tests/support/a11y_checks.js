@@ -229,11 +229,8 @@
     await Promise.race([Promise.allSettled(running.map((a) => a.finished)), timeout]);
   }
 
-  /** Facts about the focused element once the page has settled, for the keyboard walk. */
-  async function focusState() {
-    await settle();
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const el = document.activeElement;
+  /** Facts about one focused element: where it is, its indicator, whether it can be seen. */
+  function focusFacts(el, withCoverage = true) {
     if (!el || el === document.body || el === document.documentElement) {
       return { index: -1, description: "body", atBody: true };
     }
@@ -241,7 +238,7 @@
     const owner = indicatorOwner(el);
     const shown = isInvisible(owner) ? null : indicator(owner);
     const behind = backgroundBehind(owner.parentElement || owner);
-    const cover = coverage(owner);
+    const cover = withCoverage ? coverage(owner) : { fraction: 0, bars: 0, coveredBy: [] };
     return {
       index: list.indexOf(el),
       description: describe(el),
@@ -254,6 +251,27 @@
       coveredByBars: cover.bars,
       coveredBy: cover.coveredBy,
     };
+  }
+
+  /** Facts about the focused element once the page has settled, for the keyboard walk. */
+  async function focusState() {
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return focusFacts(document.activeElement);
+  }
+
+  /**
+   * Focus every element Tab would reach, one after another, from script, and describe each
+   * focus ring. Much faster than pressing Tab; used where order and scrolling are already
+   * proven by a real walk and only the ring's look is in question (other palettes, forced
+   * colours). Call after one real key press so the browser shows keyboard focus rings.
+   */
+  function focusEach() {
+    focusables();
+    return window.wtiwA11yFocusables.map((el) => {
+      el.focus();
+      return focusFacts(document.activeElement === el ? el : document.activeElement, false);
+    });
   }
 
   /** One h1, and no heading level skipped on the way down. */
@@ -510,7 +528,7 @@
   }
 
   window.wtiwA11y = {
-    afterSkip, controlContrast, describe, firstAnswer, focusables, focusState, forcedColours,
-    guideState, headings, landmarks, motion, overflow, skipLink,
+    afterSkip, controlContrast, describe, firstAnswer, focusables, focusEach, focusState,
+    forcedColours, guideState, headings, landmarks, motion, overflow, skipLink,
   };
 })();
