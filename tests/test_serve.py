@@ -22,7 +22,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 60) -> None:
+def wait_for(url: str, seconds: float = 240) -> None:
     """Poll `url` until the dev server answers."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -61,7 +61,7 @@ def test_live_reload_shows_an_edit_without_a_manual_reload(tmp_path: Path, page)
         assert marker not in page.content()
         home = project / "docs" / "index.md"
         home.write_text(home.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
-        page.get_by_text(marker).wait_for(timeout=30_000)
+        page.get_by_text(marker).wait_for(timeout=120_000)
     finally:
         server.terminate()
         server.wait(timeout=10)
