@@ -47,8 +47,6 @@ META_TEMPLATE = Environment(autoescape=False).from_string(
 CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 HEAD_START = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 EXISTING_CSP = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>", re.I)
-
-
 NEWLINE = re.compile("\n")
 
 
