@@ -305,3 +305,20 @@ def test_mounting_twice_changes_nothing(page, site_url: str):
     assert page.inner_html("[data-wtiw-guide]") == before
     page.click(f'#{LONG_ROUTE[2][0]} [data-answer="{LONG_ROUTE[2][1]}"]')
     assert visible(page) == [LONG_ROUTE[3][0] if len(LONG_ROUTE) > 3 else LONG_OUTCOME]
+
+
+def test_printing_an_outcome_gives_a_handout(page, site_url: str):
+    page.goto(site_url + "guide/")
+    walk(page, LONG_ROUTE)
+    page.emulate_media(media="print")
+    outcome = page.locator(f"#{LONG_OUTCOME}")
+    assert visible(page) == [LONG_OUTCOME]
+    expect(outcome.locator("[data-wtiw-guide-summary]")).to_be_visible()
+    handout = outcome.locator(".wtiw-guide__handout")
+    expect(handout).to_be_visible()
+    expect(handout).to_contain_text(f"/guide/#{LONG_OUTCOME}")
+    expect(handout.locator("svg[role=img]")).to_be_visible()
+    expect(outcome.locator(".wtiw-guide__controls")).to_be_hidden()
+    expect(page.locator("#guide-map")).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(handout).to_be_hidden()  # control: on screen the handout part is not shown
