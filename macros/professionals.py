@@ -54,11 +54,12 @@ class GroupView:
 def _view(target: LinkTarget, site_name: str, site_url: str, page_url: str) -> TargetView:
     """Precompute the addresses of one target, absolute for sharing, relative for browsing."""
     context = "" if target.kind == "page" else f"{target.page_title}: "
+    name = f"{context}{target.title}"
     return TargetView(
         key=target.href,
         kind_label=KIND_LABELS[target.kind],
         title=target.title,
-        frame_title=f"{context}{target.title} ({site_name})",
+        frame_title=name if name == site_name else f"{name} ({site_name})",
         url=absolute_url(site_url, target.href),
         relative=relative_href(target.href, page_url),
         embed_url=absolute_url(site_url, target.embed_href),
