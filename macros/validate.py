@@ -96,7 +96,7 @@ def _check_graph(tree: Tree, document: Document) -> list[Problem]:
             document.problem(
                 ("steps", index, "answers", loop.answer, "next"),
                 f"this answer makes a loop ({' -> '.join(loop.loop)}). The guide must always "
-                "move forward: point it at a step that comes later.",
+                "move forward: point it at a step further on.",
             )
         )
     if isinstance(tree.steps[tree.start], Question) is False:
