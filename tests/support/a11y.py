@@ -28,6 +28,8 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (SC 2.5.8 target size is wcag22aa).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PALETTES = ("light", "dark")
+# Only colours change between palettes: the dark run needs only axe's colour rules.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Material's palette follows the system setting; these are the schemes it then applies.
 SCHEME_OF_PALETTE = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 800}
@@ -210,6 +212,28 @@ def new_context(browser: Any, *, palette: str = "light", **options: Any) -> Any:
     context = browser.new_context(color_scheme=palette, **options)
     context.add_init_script(path=str(CHECKS_JS))
     return context
+
+
+def block_scripts(context: Any) -> None:
+    """Make every page in `context` run as if JavaScript were off, while tests can still probe it.
+
+    Chromium with JavaScript disabled also stops the timers axe needs, so instead every document
+    is served with `Content-Security-Policy: script-src 'none'`: the site's scripts, inline or
+    not, never run, and Playwright's own evaluation (which CSP does not govern) still works.
+    """
+
+    def handle(route: Any) -> None:
+        if route.request.resource_type == "script":
+            route.abort()
+            return
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "script-src 'none'"}
+        route.fulfill(response=response, headers=headers)
+
+    context.route("**/*", handle)
 
 
 @contextmanager
