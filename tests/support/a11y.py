@@ -263,7 +263,12 @@ def show_step(page: Any, base_url: str, step: GuideStep) -> None:
 
 
 def palette_problems(page: Any, palette: str) -> list[str]:
-    """Material applied the palette the system asked for (so the dark run really is dark)."""
+    """Material applied the palette the system asked for (so the dark run really is dark).
+
+    Only pages with Material's palette switch follow the system; embeddable pages stay light.
+    """
+    if not page.locator("[data-md-component=palette]").count():
+        return []
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if scheme is None or scheme == SCHEME_OF_PALETTE[palette]:
         return []

@@ -33,6 +33,11 @@
   /** True when the element is not display:none, visibility:hidden or inert. */
   function isFocusableNow(el) {
     if (el.closest("[inert]")) return false;
+    const closed = el.closest("details:not([open])");
+    if (closed) {
+      const summary = closed.querySelector(":scope > summary");
+      if (!summary || !summary.contains(el)) return false;
+    }
     return el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
   }
 
@@ -266,12 +271,15 @@
    * proven by a real walk and only the ring's look is in question (other palettes, forced
    * colours). Call after one real key press so the browser shows keyboard focus rings.
    */
-  function focusEach() {
+  async function focusEach() {
     focusables();
-    return window.wtiwA11yFocusables.map((el) => {
+    const facts = [];
+    for (const el of window.wtiwA11yFocusables) {
       el.focus();
-      return focusFacts(document.activeElement === el ? el : document.activeElement, false);
-    });
+      await settle(); // focus can open things (Material's search) with a short transition
+      facts.push(focusFacts(document.activeElement, false));
+    }
+    return facts;
   }
 
   /** One h1, and no heading level skipped on the way down. */
