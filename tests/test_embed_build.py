@@ -16,7 +16,7 @@ from hooks.frame_links import open_outside_frame, stays_in_frame
 from tests.support.site_pages import is_redirect_stub
 
 CHROME = (
-    'class="md-header',
+    '<header class="md-header',
     'class="md-tabs',
     'data-md-type="navigation"',
     'data-md-type="toc"',
