@@ -157,7 +157,12 @@
     if (!isInvisible(el)) return el;
     const next = el.nextElementSibling;
     const candidates = [next && next.localName === "label" ? next : null, ...(el.labels || [])];
-    return candidates.find((label) => label && isRendered(label) && !isInvisible(label)) || el;
+    const own = candidates.find((label) => label && isRendered(label) && !isInvisible(label));
+    if (own) return own;
+    // One visible label standing for a group of hidden radios (Material's palette switch).
+    const siblings = el.parentElement ? [...el.parentElement.children] : [];
+    const shared = siblings.filter((c) => c.localName === "label" && isRendered(c));
+    return shared.find((label) => !isInvisible(label) && indicator(label)) || el;
   }
 
   /** The focus indicator drawn on an element: an outline or a box shadow, with its colour. */
