@@ -342,7 +342,10 @@ def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[di
             break
         if stops and state["index"] == stops[0]["index"] and state["index"] >= 0:
             break  # wrapped round to where we started
-        if stops and state["description"] == stops[-1]["description"]:
+        if stops and (state["index"], state["description"]) == (
+            stops[-1]["index"],
+            stops[-1]["description"],
+        ):
             continue  # focus moved inside a frame or widget; it is still the same stop
         stops.append(state)
     return expected, stops
