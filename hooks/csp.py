@@ -1,6 +1,6 @@
 """MkDocs hook: a Content-Security-Policy meta tag on every built page, and rel on outbound links.
 
-Thin glue: the policy lives in `csp_policy.py`, the link rule in `outbound_links.py`. It works
+Thin glue: the policy lives in `csp_policy.py`, the link rule in `link_rewrite.py`. It works
 on the written files in the last post-build step, so it sees the HTML exactly as published,
 including pages other plugins write (redirects) and other hooks' changes.
 """
@@ -11,10 +11,10 @@ import logging
 from pathlib import Path
 
 from csp_policy import CspError, insert_policy
+from link_rewrite import mark_outbound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from outbound_links import mark_outbound
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _command = "build"

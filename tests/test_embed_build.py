@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.frame_links import open_outside_frame, stays_in_frame
+from hooks.link_rewrite import open_outside_frame, stays_in_frame
 from tests.support.site_pages import is_redirect_stub
 
 CHROME = (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.outbound_links import is_outbound, mark_outbound
+from hooks.link_rewrite import is_outbound, mark_outbound
 from tests.support.site_pages import html_pages, is_redirect_stub
 
 SITE = "https://when-therapy-isnt-working.github.io/"
