@@ -5,6 +5,7 @@ Bad contract files fail with a message naming the file, the line and the fix.
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -121,6 +122,19 @@ def test_list_shows_absolute_addresses(site_dir: Path):
     html = (site_dir / "for-professionals" / "index.html").read_text(encoding="utf-8")
     url = absolute_url("https://when-therapy-isnt-working.github.io/", "guide/")
     assert f'<code class="wtiw-link-list__url">{url}</code>' in html
+
+
+def test_site_search_leaves_out_the_generated_lists(site_dir: Path):
+    """Readers searching for help get pages and sections, not pages of addresses."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    professionals = [doc for doc in index["docs"] if doc["location"].startswith("for-pro")]
+    assert professionals, "the professionals page is missing from the search index"
+    locations = [doc["location"] for doc in professionals]
+    assert not [where for where in locations if "#links-" in where], locations
+    indexed = " ".join(doc["text"] for doc in professionals)
+    for target in all_targets(load_link_groups(LINKS_DIR)):
+        assert f"Embed form of {target.title}" not in indexed
+    assert "Page, section or guide step" not in indexed, "the picker is indexed"
 
 
 def test_good_files_load_in_order(tmp_path: Path):
