@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
 from tests.support.build import ROOT, BuildResult, build
 from tests.support.server import serve
@@ -54,3 +55,10 @@ def page(browser) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def fixtures_url() -> Iterator[str]:
+    """The deliberately broken accessibility fixture pages, served like the site."""
+    with serve(FIXTURES) as url:
+        yield url

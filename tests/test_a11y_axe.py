@@ -10,25 +10,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.a11y import (
     COLOUR_RULES,
-    FIXTURES,
     PALETTES,
     block_scripts,
+    browser_context,
     describe_violations,
     full_pages,
     guide_steps,
-    new_context,
-    opened,
     page_paths,
     palette_problems,
+    probe_fixture,
+    probe_pages,
+    probe_steps,
     report,
     run_axe,
-    show_step,
-    visit,
 )
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -36,16 +35,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module", params=PALETTES)
 def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
     """One browser context per palette (the system colour scheme Material follows)."""
-    context = new_context(browser, palette=request.param)
-    yield request.param, context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    """The deliberately broken fixture pages, served like the site."""
-    with serve(FIXTURES) as url:
-        yield url
+    with browser_context(browser, palette=request.param) as context:
+        yield request.param, context
 
 
 def rules_for(palette: str) -> list[str] | None:
@@ -55,43 +46,38 @@ def rules_for(palette: str) -> list[str] | None:
 
 def test_every_page_passes_axe(palette, site_dir: Path, site_url: str):
     name, context = palette
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            problems[f"/{path} ({name})"] = palette_problems(page, name) + describe_violations(
-                run_axe(page, rules=rules_for(name))
-            )
+
+    def probe(page: Page) -> list[str]:
+        return palette_problems(page, name) + describe_violations(
+            run_axe(page, rules=rules_for(name))
+        )
+
+    problems = probe_pages(context, site_url, page_paths(site_dir), probe, label=f" ({name})")
     assert not any(problems.values()), report(problems)
 
 
 def test_every_guide_step_passes_axe(palette, site_dir: Path, site_url: str):
     name, context = palette
-    steps = guide_steps(site_dir)
-    assert steps, "no guide steps ([data-step] with an id) found in the built site"
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for step in steps:
-            show_step(page, site_url, step)
-            # The page around the guide is checked above; here only what the step changes.
-            within = "article" if page.locator("article").count() else None
-            problems[f"/{step.path} ({name})"] = describe_violations(
-                run_axe(page, rules=rules_for(name), within=within)
-            )
+
+    def probe(page: Page) -> list[str]:
+        # The page around the guide is checked above; here only what the step changes.
+        within = "article" if page.locator("article").count() else None
+        return describe_violations(run_axe(page, rules=rules_for(name), within=within))
+
+    problems = probe_steps(context, site_url, guide_steps(site_dir), probe, label=f" ({name})")
     assert not any(problems.values()), report(problems)
 
 
 def test_every_page_passes_axe_without_javascript(browser, site_dir: Path, site_url: str):
-    context = new_context(browser)
-    block_scripts(context)
-    problems: dict[str, list[str]] = {}
-    try:
-        with opened(context) as page:
-            for path in sorted(full_pages(site_dir)):
-                visit(page, site_url + path)
-                problems[f"/{path} (no JavaScript)"] = describe_violations(run_axe(page))
-    finally:
-        context.close()
+    with browser_context(browser) as context:
+        block_scripts(context)
+        problems = probe_pages(
+            context,
+            site_url,
+            sorted(full_pages(site_dir)),
+            lambda page: describe_violations(run_axe(page)),
+            label=" (no JavaScript)",
+        )
     assert not any(problems.values()), report(problems)
 
 
@@ -107,7 +93,6 @@ def test_every_page_passes_axe_without_javascript(browser, site_dir: Path, site_
 )
 def test_axe_catches_the_broken_fixture(palette, fixtures_url: str, fixture: str, rule: str):
     _, context = palette
-    with opened(context) as page:
-        visit(page, fixtures_url + fixture)
-        found = {violation["id"] for violation in run_axe(page)}
+    violations = probe_fixture(context, fixtures_url, fixture, run_axe)
+    found = {violation["id"] for violation in violations}
     assert rule in found, f"axe missed {rule} in {fixture}; it found {sorted(found)}"

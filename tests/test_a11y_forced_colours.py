@@ -12,21 +12,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.a11y import (
-    FIXTURES,
     SCREENSHOTS,
+    browser_context,
     check,
     focus_each,
     focus_problems,
-    new_context,
     opened,
     page_paths,
+    probe_fixture,
+    probe_pages,
     report,
     tab_walk,
     visit,
 )
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,41 +35,33 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def forced(browser) -> Iterator[object]:
     """A context that emulates Windows high contrast."""
-    context = new_context(browser, forced_colors="active", reduced_motion="reduce")
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    """The deliberately broken fixture pages, served like the site."""
-    with serve(FIXTURES) as url:
-        yield url
+    with browser_context(browser, forced_colors="active", reduced_motion="reduce") as context:
+        yield context
 
 
 def test_every_page_stays_visible_in_forced_colours(forced, site_dir: Path, site_url: str):
-    problems: dict[str, list[str]] = {}
+    def probe(page: Page) -> list[str]:
+        return check(page, "forcedColours") + focus_problems(focus_each(page))
+
+    paths = page_paths(site_dir)
+    problems = probe_pages(forced, site_url, paths, probe, label=" (forced colours)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with opened(forced) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            problems[f"/{path} (forced colours)"] = check(page, "forcedColours") + focus_problems(
-                focus_each(page)
-            )
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         visit(page, site_url)
         page.screenshot(path=SCREENSHOTS / "home-desktop-forced-colours.png", full_page=True)
     assert not any(problems.values()), report(problems)
 
 
 def test_forced_colours_check_catches_a_shadow_only_focus_ring(forced, fixtures_url: str):
-    with opened(forced) as page:
-        visit(page, fixtures_url + "shadow-only-focus.html")
-        _, stops = tab_walk(page)
+    _, stops = probe_fixture(forced, fixtures_url, "shadow-only-focus.html", tab_walk)
     assert any("no visible focus indicator" in problem for problem in focus_problems(stops))
 
 
 def test_forced_colours_check_catches_a_lost_icon(forced, fixtures_url: str):
-    with opened(forced) as page:
-        visit(page, fixtures_url + "icon-lost-in-forced-colours.html")
-        problems = check(page, "forcedColours")
+    problems = probe_fixture(
+        forced,
+        fixtures_url,
+        "icon-lost-in-forced-colours.html",
+        lambda p: check(p, "forcedColours"),
+    )
     assert any("svg" in problem for problem in problems), problems

@@ -14,27 +14,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.a11y import (
-    FIXTURES,
     PALETTES,
     PHONE,
+    browser_context,
     check,
     focus_each,
     focus_problems,
     full_pages,
     guide_steps,
-    new_context,
     opened,
     order_problems,
     page_paths,
     palette_problems,
+    probe_fixture,
+    probe_pages,
     report,
     skip_link_problems,
     tab_walk,
     visit,
 )
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -42,82 +43,61 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module", params=PALETTES)
 def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
     """A desktop context per palette: focus rings and field edges must show on both."""
-    context = new_context(browser, palette=request.param, reduced_motion="reduce")
-    yield request.param, context
-    context.close()
+    with browser_context(browser, palette=request.param, reduced_motion="reduce") as context:
+        yield request.param, context
 
 
 @pytest.fixture(scope="module")
 def light(browser) -> Iterator[object]:
     """A light desktop context for the real Tab walks."""
-    context = new_context(browser, reduced_motion="reduce")
-    yield context
-    context.close()
+    with browser_context(browser, reduced_motion="reduce") as context:
+        yield context
 
 
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    """The deliberately broken fixture pages, served like the site."""
-    with serve(FIXTURES) as url:
-        yield url
+def walk_problems(page: Page) -> list[str]:
+    """Tab from the top: every element reached once, in order, each with a visible focus ring."""
+    expected, stops = tab_walk(page)
+    return order_problems(expected, stops) + focus_problems(stops)
 
 
 def test_tab_reaches_everything_in_order_with_visible_focus(light, site_dir, site_url):
-    problems: dict[str, list[str]] = {}
-    with opened(light) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            expected, stops = tab_walk(page)
-            problems[f"/{path}"] = order_problems(expected, stops) + focus_problems(stops)
+    problems = probe_pages(light, site_url, page_paths(site_dir), walk_problems)
     assert not any(problems.values()), report(problems)
 
 
 def test_shift_tab_never_hides_focus_under_the_header(light, site_dir: Path, site_url: str):
-    problems: dict[str, list[str]] = {}
-    with opened(light) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            _, stops = tab_walk(page, backwards=True)
-            problems[f"/{path}"] = focus_problems(stops)
+    def probe(page: Page) -> list[str]:
+        return focus_problems(tab_walk(page, backwards=True)[1])
+
+    problems = probe_pages(light, site_url, page_paths(site_dir), probe)
     assert not any(problems.values()), report(problems)
 
 
 def test_focus_rings_and_field_edges_have_contrast(palette, site_dir: Path, site_url: str):
     name, context = palette
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            problems[f"/{path} ({name})"] = (
-                palette_problems(page, name)
-                + focus_problems(focus_each(page))
-                + check(page, "controlContrast")
-            )
+
+    def probe(page: Page) -> list[str]:
+        return (
+            palette_problems(page, name)
+            + focus_problems(focus_each(page))
+            + check(page, "controlContrast")
+        )
+
+    problems = probe_pages(context, site_url, page_paths(site_dir), probe, label=f" ({name})")
     assert not any(problems.values()), report(problems)
 
 
 def test_phone_tab_walk_keeps_focus_visible(browser, site_dir: Path, site_url: str):
-    context = new_context(browser, viewport=PHONE, reduced_motion="reduce", is_mobile=True)
-    problems: dict[str, list[str]] = {}
-    try:
-        with opened(context) as page:
-            for path in sorted(full_pages(site_dir)):
-                visit(page, site_url + path)
-                expected, stops = tab_walk(page)
-                problems[f"/{path} (phone)"] = order_problems(expected, stops) + focus_problems(
-                    stops
-                )
-    finally:
-        context.close()
+    phone = {"viewport": PHONE, "reduced_motion": "reduce", "is_mobile": True}
+    with browser_context(browser, **phone) as context:
+        paths = sorted(full_pages(site_dir))
+        problems = probe_pages(context, site_url, paths, walk_problems, label=" (phone)")
     assert not any(problems.values()), report(problems)
 
 
 def test_skip_link_leads_past_the_navigation(light, site_dir: Path, site_url: str):
-    problems: dict[str, list[str]] = {}
-    with opened(light) as page:
-        for path in sorted(full_pages(site_dir)):
-            visit(page, site_url + path)
-            problems[f"/{path}"] = skip_link_problems(page)
+    paths = sorted(full_pages(site_dir))
+    problems = probe_pages(light, site_url, paths, skip_link_problems)
     assert not any(problems.values()), report(problems)
 
 
@@ -176,22 +156,20 @@ def test_guide_answers_with_tab_and_enter(light, site_dir: Path, site_url: str):
 def test_keyboard_checks_catch_the_broken_fixture(
     light, fixtures_url: str, fixture: str, backwards: bool, expected: str
 ):
-    with opened(light) as page:
-        visit(page, fixtures_url + fixture)
-        reachable, stops = tab_walk(page, backwards=backwards)
-        problems = order_problems(reachable, stops) + focus_problems(stops)
+    reachable, stops = probe_fixture(
+        light, fixtures_url, fixture, lambda page: tab_walk(page, backwards=backwards)
+    )
+    problems = order_problems(reachable, stops) + focus_problems(stops)
     assert any(expected in problem for problem in problems), problems
 
 
 def test_control_contrast_check_catches_a_faint_field(light, fixtures_url: str):
-    with opened(light) as page:
-        visit(page, fixtures_url + "faint-focus.html")
-        problems = check(page, "controlContrast")
+    problems = probe_fixture(
+        light, fixtures_url, "faint-focus.html", lambda page: check(page, "controlContrast")
+    )
     assert any("boundary contrast" in problem for problem in problems), problems
 
 
 def test_skip_link_check_catches_a_broken_skip_link(light, fixtures_url: str):
-    with opened(light) as page:
-        visit(page, fixtures_url + "broken-skip-link.html")
-        problems = skip_link_problems(page)
+    problems = probe_fixture(light, fixtures_url, "broken-skip-link.html", skip_link_problems)
     assert any("which is not on the page" in problem for problem in problems), problems

@@ -12,19 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.a11y import (
-    FIXTURES,
+    browser_context,
     check,
     guide_steps,
-    new_context,
-    opened,
     page_paths,
+    probe_fixture,
+    probe_pages,
+    probe_steps,
     report,
-    show_step,
-    visit,
 )
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -32,34 +31,21 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def reduced(browser) -> Iterator[object]:
     """A context for a reader who asked for reduced motion."""
-    context = new_context(browser, reduced_motion="reduce")
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    """The deliberately broken fixture pages, served like the site."""
-    with serve(FIXTURES) as url:
-        yield url
+    with browser_context(browser, reduced_motion="reduce") as context:
+        yield context
 
 
 def test_nothing_moves_when_reduced_motion_is_asked(reduced, site_dir: Path, site_url: str):
-    problems: dict[str, list[str]] = {}
-    with opened(reduced) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            problems[f"/{path}"] = check(page, "motion")
-        for step in guide_steps(site_dir)[:2]:
-            show_step(page, site_url, step)
-            problems[f"/{step.path}"] = check(page, "motion")
+    def motion(page: Page) -> list[str]:
+        return check(page, "motion")
+
+    problems = probe_pages(reduced, site_url, page_paths(site_dir), motion)
+    problems |= probe_steps(reduced, site_url, guide_steps(site_dir)[:2], motion)
     assert not any(problems.values()), report(problems)
 
 
 def test_motion_check_catches_motion_that_ignores_the_setting(reduced, fixtures_url: str):
-    with opened(reduced) as page:
-        visit(page, fixtures_url + "motion.html")
-        problems = check(page, "motion")
+    problems = probe_fixture(reduced, fixtures_url, "motion.html", lambda p: check(p, "motion"))
     assert any("scroll-behavior: smooth" in problem for problem in problems), problems
     assert any("moves for 0.5s" in problem for problem in problems), problems
     assert any("moves for 2s" in problem for problem in problems), problems

@@ -12,23 +12,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.support.a11y import (
-    FIXTURES,
     NARROW,
     ZOOM_400,
+    browser_context,
     check,
     describe_violations,
     guide_steps,
-    new_context,
-    opened,
     page_paths,
+    probe_fixture,
+    probe_pages,
+    probe_steps,
     report,
     run_axe,
-    show_step,
-    visit,
 )
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -38,55 +37,39 @@ LAYOUTS = {"320px": {"viewport": NARROW, "is_mobile": True}, "zoom-400": ZOOM_40
 @pytest.fixture(scope="module", params=sorted(LAYOUTS))
 def layout(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
     """A context per narrow layout: a 320 px phone, and a desktop window at 400% zoom."""
-    context = new_context(browser, **LAYOUTS[request.param])
-    yield request.param, context
-    context.close()
+    with browser_context(browser, **LAYOUTS[request.param]) as context:
+        yield request.param, context
 
 
-@pytest.fixture(scope="module")
-def fixtures_url() -> Iterator[str]:
-    """The deliberately broken fixture pages, served like the site."""
-    with serve(FIXTURES) as url:
-        yield url
+def reflow_problems(page: Page) -> list[str]:
+    """Sideways scrolling, and targets smaller than 24 x 24 px without enough space around."""
+    return check(page, "overflow") + describe_violations(run_axe(page, rules=["target-size"]))
 
 
 def test_no_page_scrolls_sideways_and_targets_are_big_enough(layout, site_dir, site_url):
     name, context = layout
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for path in page_paths(site_dir):
-            visit(page, site_url + path)
-            problems[f"/{path} ({name})"] = check(page, "overflow") + describe_violations(
-                run_axe(page, rules=["target-size"])
-            )
+    paths = page_paths(site_dir)
+    problems = probe_pages(context, site_url, paths, reflow_problems, label=f" ({name})")
     assert not any(problems.values()), report(problems)
 
 
 def test_no_guide_step_scrolls_sideways(layout, site_dir: Path, site_url: str):
     name, context = layout
     steps = guide_steps(site_dir)
-    assert steps, "no guide steps ([data-step] with an id) found in the built site"
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for step in steps:
-            show_step(page, site_url, step)
-            problems[f"/{step.path} ({name})"] = check(page, "overflow") + describe_violations(
-                run_axe(page, rules=["target-size"])
-            )
+    problems = probe_steps(context, site_url, steps, reflow_problems, label=f" ({name})")
     assert not any(problems.values()), report(problems)
 
 
 def test_reflow_check_catches_a_too_wide_page(layout, fixtures_url: str):
     _, context = layout
-    with opened(context) as page:
-        visit(page, fixtures_url + "too-wide.html")
-        problems = check(page, "overflow")
+    problems = probe_fixture(context, fixtures_url, "too-wide.html", lambda p: check(p, "overflow"))
     assert any("page scrolls sideways" in problem for problem in problems), problems
 
 
 def test_target_size_check_catches_small_targets(layout, fixtures_url: str):
     _, context = layout
-    with opened(context) as page:
-        visit(page, fixtures_url + "small-targets.html")
-        found = {violation["id"] for violation in run_axe(page, rules=["target-size"])}
+    violations = probe_fixture(
+        context, fixtures_url, "small-targets.html", lambda p: run_axe(p, rules=["target-size"])
+    )
+    found = {violation["id"] for violation in violations}
     assert "target-size" in found

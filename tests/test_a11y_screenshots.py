@@ -15,8 +15,8 @@ from tests.support.a11y import (
     PALETTES,
     PHONE,
     SCREENSHOTS,
+    browser_context,
     guide_steps,
-    new_context,
     opened,
     section_page,
     show_step,
@@ -36,19 +36,18 @@ def test_screenshots_are_saved(browser, site_dir: Path, site_url: str, device: s
     outcome = next((step for step in steps if step.kind == "outcome"), None)
     assert outcome, "the guide has no outcome step"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = new_context(browser, palette=palette, **DEVICES[device])
     saved: list[Path] = []
-    try:
-        with opened(context) as page:
-            for name, path in (("home", ""), ("section", section_page(site_dir))):
-                visit(page, site_url + path)
-                saved.append(SCREENSHOTS / f"{name}-{device}-{palette}.png")
-                page.screenshot(path=saved[-1], full_page=True)
-            for name, step in (("guide-start", steps[0]), ("guide-outcome", outcome)):
-                show_step(page, site_url, step)
-                saved.append(SCREENSHOTS / f"{name}-{device}-{palette}.png")
-                page.screenshot(path=saved[-1])
-    finally:
-        context.close()
+    with (
+        browser_context(browser, palette=palette, **DEVICES[device]) as context,
+        opened(context) as page,
+    ):
+        for name, path in (("home", ""), ("section", section_page(site_dir))):
+            visit(page, site_url + path)
+            saved.append(SCREENSHOTS / f"{name}-{device}-{palette}.png")
+            page.screenshot(path=saved[-1], full_page=True)
+        for name, step in (("guide-start", steps[0]), ("guide-outcome", outcome)):
+            show_step(page, site_url, step)
+            saved.append(SCREENSHOTS / f"{name}-{device}-{palette}.png")
+            page.screenshot(path=saved[-1])
     for picture in saved:
         assert picture.stat().st_size > 5000, f"{picture.name} looks blank"

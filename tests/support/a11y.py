@@ -10,7 +10,7 @@ import itertools
 import json
 import re
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -237,6 +237,16 @@ def block_scripts(context: Any) -> None:
 
 
 @contextmanager
+def browser_context(browser: Any, **options: Any) -> Iterator[Any]:
+    """A context from `new_context`, closed afterwards (for fixtures and one-off layouts)."""
+    context = new_context(browser, **options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@contextmanager
 def opened(context: Any) -> Iterator[Any]:
     """One page in `context`, closed afterwards."""
     page = context.new_page()
@@ -244,6 +254,44 @@ def opened(context: Any) -> Iterator[Any]:
         yield page
     finally:
         page.close()
+
+
+# A check run on an open page: the problems it finds there, as readable lines.
+Probe = Callable[[Any], list[str]]
+
+
+def probe_pages(
+    context: Any, site_url: str, paths: Iterable[str], probe: Probe, *, label: str = ""
+) -> dict[str, list[str]]:
+    """Open each address in one tab of `context`; what `probe` finds, by page (and `label`)."""
+    problems: dict[str, list[str]] = {}
+    with opened(context) as page:
+        for path in paths:
+            visit(page, site_url + path)
+            problems[f"/{path}{label}"] = probe(page)
+    return problems
+
+
+def probe_steps(
+    context: Any, site_url: str, steps: list[GuideStep], probe: Probe, *, label: str = ""
+) -> dict[str, list[str]]:
+    """Show each guide step by its public address; what `probe` finds, by step (and `label`)."""
+    assert steps, "no guide steps ([data-step] with an id) found in the built site"
+    problems: dict[str, list[str]] = {}
+    with opened(context) as page:
+        for step in steps:
+            show_step(page, site_url, step)
+            problems[f"/{step.path}{label}"] = probe(page)
+    return problems
+
+
+def probe_fixture(
+    context: Any, fixtures_url: str, fixture: str, probe: Callable[[Any], Any]
+) -> Any:
+    """What `probe` returns on one of the deliberately broken fixture pages."""
+    with opened(context) as page:
+        visit(page, fixtures_url + fixture)
+        return probe(page)
 
 
 def visit(page: Any, url: str) -> None:
