@@ -10,7 +10,9 @@ the built page really goes there.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from pathlib import Path as FilePath
 
 import pytest
 from playwright.sync_api import expect
@@ -28,6 +30,14 @@ PATHS: list[Path] = list(iter_paths(TREE))
 QUESTIONS = [step.id for step in TREE.questions]
 VISIBLE_STEPS = """() => Array.from(document.querySelectorAll('[data-step]'))
   .filter((step) => step.getClientRects().length > 0).map((step) => step.id)"""
+# Whether the element a search result names is rendered, and the guide step holding it.
+SEARCH_TARGET = """(id) => {
+  const target = document.getElementById(id);
+  return {
+    rendered: Boolean(target && target.getClientRects().length > 0),
+    step: target?.closest('[data-step]')?.id ?? null,
+  };
+}"""
 # A path that answers five questions, for the history and keyboard tests.
 LONG_ROUTE, LONG_OUTCOME = max(PATHS, key=lambda path: len(path[0]))
 # Each browser walk starts after two answers (or one, if it already ends at an outcome), so
@@ -196,6 +206,42 @@ def test_deep_link_opens_the_step(browser, site_url: str, step_id: str, javascri
         expect(page.locator(f"#{step_id} h2")).to_have_text(TREE.steps[step_id].title)
     finally:
         context.close()
+
+
+def guide_search_results(site_dir: Path) -> list[str]:
+    """The fragments site search links to on the guide page, from the built search index."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [
+        doc["location"].removeprefix("guide/#")
+        for doc in index["docs"]
+        if doc["location"].startswith("guide/#")
+    ]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_site_search_results_open_the_step_they_name(
+    browser, site_dir: FilePath, site_url: str, javascript: bool
+):
+    """Search links to a step's heading, not the step: the guide must show that step.
+
+    Other results (the map below the guide) need only be on screen.
+    """
+    results = guide_search_results(site_dir)
+    assert results, "site search finds nothing in the guide"
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    wrong: dict[str, list[str]] = {}
+    try:
+        for fragment in results:
+            page.goto(f"{site_url}guide/#{fragment}")
+            shown = visible(page)
+            target = page.evaluate(SEARCH_TARGET, fragment)
+            if not target["rendered"] or (target["step"] and shown != [target["step"]]):
+                wrong[fragment] = shown
+            page.goto("about:blank")  # the next address must load the page, not just scroll
+    finally:
+        context.close()
+    assert not wrong, f"search results hidden or in another step (fragment: steps shown): {wrong}"
 
 
 def test_browser_back_forward_and_reload_keep_step_and_answers(page, errors, site_url: str):

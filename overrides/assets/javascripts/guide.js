@@ -79,13 +79,17 @@
     return expected === id ? path.slice() : [];
   };
 
-  /* The step named in the address; the start step when there is no fragment; null when the
-     fragment names something else on the page (such as the map), which leaves the guide be. */
+  /* The step named in the address, or holding the element it names (site search links to a
+     step's heading); the start step when there is no fragment; null when the fragment names
+     something else on the page (such as the map), which leaves the guide be. */
   Guide.prototype.idFromLocation = function () {
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!id) {
       return this.startId;
     }
+    var target = document.getElementById(id);
+    var step = target && this.root.contains(target) ? target.closest("[data-step]") : null;
+    id = step ? step.id : id;
     return Object.prototype.hasOwnProperty.call(this.steps, id) ? id : null;
   };
 
