@@ -11,6 +11,7 @@ the built page really goes there.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 
@@ -242,6 +243,41 @@ def test_site_search_results_open_the_step_they_name(
     finally:
         context.close()
     assert not wrong, f"search results hidden or in another step (fragment: steps shown): {wrong}"
+
+
+# Records, on every animation frame until the page has loaded, which guide steps are on screen.
+FRAMES_SEEN = """window.__stepsSeen = [];
+(function record() {
+  const shown = [...document.querySelectorAll('[data-step]')]
+    .filter((step) => step.getClientRects().length > 0).map((step) => step.id);
+  if (shown.length) window.__stepsSeen.push(shown.join(' '));
+  if (document.readyState !== 'complete') requestAnimationFrame(record);
+})();"""
+
+
+@pytest.mark.parametrize("step_id", [QUESTIONS[1], LONG_OUTCOME])
+def test_a_deep_link_never_shows_another_step_first(browser, site_url: str, step_id: str):
+    """A therapist's link to a step must not flash the first question while the page loads.
+
+    The site's scripts are held back for a moment, as on a slow phone, so the browser paints
+    the page before guide.js runs: what shows then is what a reader would see.
+    """
+    context = browser.new_context()
+    context.add_init_script(FRAMES_SEEN)
+
+    def slow_scripts(route) -> None:
+        time.sleep(0.8)
+        route.continue_()
+
+    context.route("**/assets/javascripts/*.js", slow_scripts)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}guide/#{step_id}", wait_until="load")
+        seen = page.evaluate("window.__stepsSeen")
+    finally:
+        context.close()
+    assert seen, "no frame showed any guide step before the page loaded"
+    assert set(seen) == {step_id}, f"frames showed {sorted(set(seen))} before {step_id}"
 
 
 def test_browser_back_forward_and_reload_keep_step_and_answers(page, errors, site_url: str):

@@ -99,7 +99,9 @@ def test_ids_are_unique_and_markup_is_csp_safe(shipped):
     _, parser = shipped
     assert len(parser.ids) == len(set(parser.ids))
     assert parser.inline_styles == 0
-    assert parser.scripts == 0
+    # Only the two scripts that show a linked step before the page has loaded (guide.html);
+    # the CSP allows them by hash. Anything else belongs in guide.js.
+    assert parser.scripts == 2
 
 
 def test_root_element_carries_the_data_attribute():
