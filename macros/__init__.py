@@ -9,15 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
-from macros.guide_page import check_guide, guide_html, guide_map_markdown
-from macros.link_targets import LinkContractError
-from macros.professionals import render_part
-
 
 def define_env(env: Any) -> None:
-    """Register the site's macros with mkdocs-macros-plugin."""
+    """Register the site's macros with mkdocs-macros-plugin.
+
+    MkDocs is imported here, not when the package loads, so `python -m macros check` and the
+    engine run where MkDocs is not installed (a move to another generator stays cheap).
+    """
+    from mkdocs.exceptions import PluginError
+
+    from macros.guide_page import check_guide, guide_html, guide_map_markdown
+    from macros.link_targets import LinkContractError
+    from macros.professionals import render_part
+
     check_guide(env)
 
     @env.macro

@@ -171,6 +171,27 @@ def test_engine_imports_nothing_from_mkdocs(module: str):
     assert not roots & {"mkdocs", "material", "mkdocs_macros"}, roots
 
 
+# Runs the editors' command line with MkDocs made impossible to import.
+WITHOUT_MKDOCS = """
+import runpy, sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"mkdocs", "material", "mkdocs_macros"}:
+            raise ImportError(f"{name} is blocked for this test")
+sys.meta_path.insert(0, Block())
+sys.argv = ["macros", "check"]
+runpy.run_module("macros", run_name="__main__")
+"""
+
+
+def test_the_command_line_runs_without_mkdocs():
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_MKDOCS], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "questions" in result.stdout, result.stdout
+
+
 def test_import_scan_finds_mkdocs_when_present(tmp_path: Path):
     """Control: the scan does notice an import of MkDocs."""
     probe = tmp_path / "probe.py"
