@@ -19,6 +19,7 @@ from playwright.sync_api import Page
 from tests.support.a11y import (
     PALETTES,
     PHONE,
+    block_scripts,
     browser_context,
     check,
     focus_each,
@@ -92,6 +93,18 @@ def test_phone_tab_walk_keeps_focus_visible(browser, site_dir: Path, site_url: s
     with browser_context(browser, **phone) as context:
         paths = sorted(full_pages(site_dir))
         problems = probe_pages(context, site_url, paths, walk_problems, label=" (phone)")
+    assert not any(problems.values()), report(problems)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_tab_walk_without_javascript(browser, site_dir: Path, site_url: str, device: str):
+    """With JavaScript off, nothing that only works with it may take focus while invisible."""
+    layout = {"viewport": PHONE, "is_mobile": True} if device == "phone" else {}
+    with browser_context(browser, reduced_motion="reduce", **layout) as context:
+        block_scripts(context)
+        # Every page on desktop, embed forms included; on a phone, the pages with full chrome.
+        paths = sorted(full_pages(site_dir)) if device == "phone" else page_paths(site_dir)
+        problems = probe_pages(context, site_url, paths, walk_problems, label=" (no JavaScript)")
     assert not any(problems.values()), report(problems)
 
 
