@@ -99,3 +99,21 @@ def test_readme_targets_exist_in_the_makefile():
     defined = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.MULTILINE))
     used = set(MAKE_TARGET.findall((ROOT / "README.md").read_text(encoding="utf-8")))
     assert used <= defined, used - defined
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_build_jobs_install_only_what_make_build_installs(path: Path):
+    """A job that builds the site for publishing or link checks has the runtime lock alone.
+
+    `tests/test_newcomer.py` proves `make build` works with exactly that, on a fresh clone.
+    """
+    for name, job in load(path)["jobs"].items():
+        runs = [step.get("run", "") for step in job.get("steps", [])]
+        if not any("make build" in run for run in runs):
+            continue
+        for run in runs:
+            targets = set(MAKE_TARGET.findall(run))
+            assert targets <= {"build"}, f"{name}: builds after other make targets {targets}"
+            assert not re.search(r"\bpip\b|requirements/|uv |poetry ", run), (
+                f"{name}: installs packages outside 'make build': {run.strip()[:80]}"
+            )
