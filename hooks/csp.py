@@ -2,19 +2,24 @@
 
 Thin glue: the policy lives in `csp_policy.py`, the link rule in `link_rewrite.py`. It works
 on the written files in the last post-build step, so it sees the HTML exactly as published,
-including pages other plugins write (redirects) and other hooks' changes.
+including pages other plugins write (redirects) and other hooks' changes. Before anything is
+written, every page's content is checked for inline code the policy would wrongly allow or
+block, so a `<script>` pasted into Markdown fails the build naming its file and line.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
-from csp_policy import CspError, insert_policy
+from csp_policy import CspError, content_problems, insert_policy, template_scripts
+from jinja2 import Environment
 from link_rewrite import mark_outbound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _command = "build"
@@ -24,6 +29,34 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`."""
     global _command
     _command = command
+
+
+def source_line(source: str, needle: str) -> int:
+    """Line number (1-based) of the first line of `source` holding `needle`, or 1."""
+    index = source.lower().find(needle.lower())
+    return source.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """After every page is rendered, before anything is written: check every page's content."""
+    custom_dir = config.theme.custom_dir
+    templates = sorted(Path(custom_dir).rglob("*.html")) if custom_dir else []
+    allowed = template_scripts(path.read_text(encoding="utf-8") for path in templates)
+    config_dir = os.path.dirname(config.config_file_path or ".")
+    messages: list[str] = []
+    for file in files.documentation_pages():
+        if file.page is None or file.page.content is None:
+            continue
+        path = os.path.relpath(file.abs_src_path, config_dir).replace(os.sep, "/")
+        for problem in content_problems(file.page.content, allowed):
+            line = source_line(file.content_string, problem.needle)
+            messages.append(f"{path}:{line}: {problem.label}.")
+    if messages:
+        raise PluginError(
+            "Page content the Content-Security-Policy cannot allow (see DESIGN.md):\n"
+            + "\n".join(messages)
+        )
+    return env
 
 
 @event_priority(-100)

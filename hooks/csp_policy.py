@@ -3,7 +3,10 @@
 GitHub Pages cannot send headers, so the policy travels in a `<meta http-equiv>` tag. Scripts
 are allowed from the site itself plus the exact sha256 of each inline script the page really
 contains, so an inline script that appears later (a theme upgrade, a stray snippet) is blocked
-until a build hashes it. Plain Python, no MkDocs: `hooks/csp.py` applies it to the built site.
+until a build hashes it. Because the build hashes what it finds, a page's own content (its
+Markdown, and what macros put in it) may carry only the inline scripts our templates contain:
+a `<script>` pasted into Markdown fails the build (`content_problems`) instead of being
+trusted. Plain Python, no MkDocs: `hooks/csp.py` applies it to pages and the built site.
 
     >>> policy_for('<head><meta charset="utf-8"><script>go()</script></head>')
     "default-src 'none'; script-src 'self' 'sha256-...'; ..."
@@ -14,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -54,14 +58,22 @@ class CspError(ValueError):
     """A page the policy cannot protect as it stands (the message says what to change)."""
 
 
+@dataclass(frozen=True)
+class Finding:
+    """Inline code in a page, or a problem with it: its words, and text that finds its line."""
+
+    label: str
+    needle: str
+
+
 @dataclass
 class PageScripts:
     """What one page contains that matters to the policy."""
 
     inline: list[str] = field(default_factory=list)
     first_script_offset: int | None = None
-    inline_handlers: list[str] = field(default_factory=list)
-    inline_styles: list[str] = field(default_factory=list)
+    inline_handlers: list[Finding] = field(default_factory=list)
+    inline_styles: list[Finding] = field(default_factory=list)
 
 
 class _ScriptParser(HTMLParser):
@@ -90,20 +102,22 @@ class _ScriptParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Note scripts, event-handler attributes, javascript: URLs and inline styles."""
         values = {name: (value or "") for name, value in attrs}
+        # Raw HTML in Markdown reaches the page unchanged, so the tag's text finds its line.
+        source = self.get_starttag_text() or f"<{tag}"
         for name, value in values.items():
             if name.startswith("on"):
-                self.found.inline_handlers.append(f"<{tag} {name}=...>")
+                self.found.inline_handlers.append(Finding(f"<{tag} {name}=...>", source))
             elif name in {
                 "href",
                 "src",
                 "action",
                 "formaction",
             } and value.strip().lower().startswith("javascript:"):
-                self.found.inline_handlers.append(f"<{tag} {name}={value}>")
+                self.found.inline_handlers.append(Finding(f"<{tag} {name}={value}>", source))
         if "style" in values:
-            self.found.inline_styles.append(f'<{tag} style="{values["style"]}">')
+            self.found.inline_styles.append(Finding(f'<{tag} style="{values["style"]}">', source))
         if tag == "style":
-            self.found.inline_styles.append("<style> element")
+            self.found.inline_styles.append(Finding("<style> element", source))
         if tag != "script":
             return
         if self.found.first_script_offset is None:
@@ -145,20 +159,59 @@ def build_policy(hashes: list[str]) -> str:
     return "; ".join(parts)
 
 
+def _refusals(found: PageScripts, allowed_scripts: frozenset[str]) -> list[Finding]:
+    """Inline code the policy must not carry, each as a message saying what to do instead."""
+    problems: list[Finding] = []
+    if found.inline_handlers:
+        labels = ", ".join(finding.label for finding in found.inline_handlers[:3])
+        problems.append(
+            Finding(
+                f"inline event handlers or javascript: URLs would be blocked: {labels}; "
+                "move the code into a script file",
+                found.inline_handlers[0].needle,
+            )
+        )
+    if found.inline_styles:
+        labels = ", ".join(finding.label for finding in found.inline_styles[:3])
+        problems.append(
+            Finding(
+                f"inline styles would be blocked by style-src 'self': {labels}; "
+                "use a class and a stylesheet instead",
+                found.inline_styles[0].needle,
+            )
+        )
+    for source in found.inline:
+        if source not in allowed_scripts:
+            first_line = next((line.strip() for line in source.splitlines() if line.strip()), "")
+            problems.append(
+                Finding(
+                    f"an inline <script> ({first_line[:60]}) in the page's content: the "
+                    "policy trusts only the inline scripts our templates write; remove it, "
+                    "or move the code into a script file under overrides/assets/javascripts/",
+                    first_line or "<script",
+                )
+            )
+    return problems
+
+
 def policy_for(html: str) -> str:
     """The policy for one page, or CspError if the page has inline code a hash cannot allow."""
     found = scan(html)
-    if found.inline_handlers:
-        raise CspError(
-            f"inline event handlers or javascript: URLs would be blocked: "
-            f"{', '.join(found.inline_handlers[:3])}; move the code into a script file"
-        )
-    if found.inline_styles:
-        raise CspError(
-            f"inline styles would be blocked by style-src 'self': "
-            f"{', '.join(found.inline_styles[:3])}; use a class and a stylesheet instead"
-        )
+    # The finished page's scripts come from the templates (its content was checked earlier).
+    problems = _refusals(found, frozenset(found.inline))
+    if problems:
+        raise CspError("; ".join(problem.label for problem in problems))
     return build_policy([script_hash(source) for source in found.inline])
+
+
+def template_scripts(templates: Iterable[str]) -> frozenset[str]:
+    """The inline scripts in our own templates' text: all a page's content may contain."""
+    return frozenset(source for text in templates for source in scan(text).inline)
+
+
+def content_problems(html: str, allowed_scripts: frozenset[str]) -> list[Finding]:
+    """What in one page's content (its Markdown as HTML, with macro output) fails the build."""
+    return _refusals(scan(html), allowed_scripts)
 
 
 def attribute_value(text: str) -> str:

@@ -6,24 +6,37 @@ A page that does not is a build failure with a message naming the file, the line
 
     docs/about.md:4: next_review 2020-01-01 is in the past. Review the page, then set ...
 
-The checking is plain Python (`check_front_matter`), testable without MkDocs; the MkDocs
-event functions at the bottom are thin wrappers.
+The front matter is read with the guide's YAML reader (`macros/loader.py`), not taken from
+MkDocs: MkDocs silently drops front matter it cannot read (an impossible date, a stray
+colon) and keeps the last of two duplicate keys. The checking is plain Python
+(`check_page`), testable without MkDocs; the MkDocs event functions at the bottom are thin
+wrappers.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+
+# Hooks load before mkdocs-macros puts the project on sys.path; the reader lives in macros/.
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+if str(PROJECT_DIR) not in sys.path:
+    sys.path.insert(0, str(PROJECT_DIR))
+
+from macros import errors  # noqa: E402
+from macros.loader import Document, check_characters, parse_document  # noqa: E402
 
 MAX_DESCRIPTION = 200
 UNSAFE_IN_HEAD = frozenset('"<>')
@@ -36,7 +49,13 @@ SOURCE_EXAMPLE = (
     '    - title: "NHS: Talking therapies"\n'
     "      url: https://www.nhs.uk/mental-health/talking-therapies-medicine-treatments/"
 )
-URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+URL_PATTERN = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+# The review fields, mkdocs-macros' opt-in, and Material's per-page settings. Anything else
+# is read by nothing, so it is a typo (`next_reveiw`) that would leave a field missing.
+KNOWN_FIELDS = frozenset(
+    {"title", "description", "last_reviewed", "next_review", "sources"}
+    | {"render_macros", "hide", "template", "search"}
+)
 # Spelled out here so the output never depends on the build machine's locale.
 MONTHS = (
     "January",
@@ -174,9 +193,28 @@ def _check_sources(meta: Mapping[str, Any]) -> list[Problem]:
     return [problem for index, item in enumerate(sources) for problem in _check_source(index, item)]
 
 
+def _check_fields(meta: Mapping[str, Any]) -> list[Problem]:
+    """Only known fields: a misspelt one is silently ignored, by MkDocs and by us."""
+    problems: list[Problem] = []
+    for name in meta:
+        if name in KNOWN_FIELDS:
+            continue
+        close = difflib.get_close_matches(str(name), sorted(KNOWN_FIELDS), n=1)
+        fix = f"Did you mean `{close[0]}`?" if close else "Remove it."
+        problems.append(
+            Problem(
+                str(name),
+                f"unknown field `{name}`. {fix} A page may have: "
+                f"{', '.join(sorted(KNOWN_FIELDS))}.",
+            )
+        )
+    return problems
+
+
 def check_front_matter(meta: Mapping[str, Any], *, today: date) -> list[Problem]:
     """Return every problem with one page's front matter; an empty list means it is fine."""
     return [
+        *_check_fields(meta),
         *_check_text(meta, "title"),
         *_check_description(meta),
         *_check_dates(meta, today),
@@ -187,34 +225,35 @@ def check_front_matter(meta: Mapping[str, Any], *, today: date) -> list[Problem]
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
-def yaml_error(path: str, source: str) -> str | None:
-    """Explain front matter that MkDocs silently dropped because it is not valid YAML."""
+def read_front_matter(path: str, source: str) -> Document:
+    """A page's front matter with the position of every field, as lines of the page.
+
+    Raises `GuideError` with every problem the YAML reader finds (syntax, duplicate keys,
+    impossible dates, invisible characters), each at its line and column.
+    """
     match = FRONT_MATTER.match(source)
-    if not match:
-        return None
+    if not match or not match.group(1).strip():
+        return Document(path, {})
+    # A blank line stands in for the opening ---, so the reader counts lines as the page does.
+    document = parse_document("\n" + match.group(1), path)
+    if not isinstance(document.data, dict):
+        message = "the front matter must be `name: value` lines, like `title: About`."
+        raise errors.GuideError([errors.Problem(path, 2, 1, message)])
+    return document
+
+
+def check_page(path: str, source: str, *, today: date) -> list[str]:
+    """Every problem with one page's source, as `file:line: message` lines; none if it is fine."""
+    unsafe = check_characters(source, path)
     try:
-        yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return (
-            f"{path}:{line}: the front matter is not valid YAML ({problem}). "
-            "Put quotes around a value that contains a colon, for example "
-            'title: "NHS: Talking therapies".'
-        )
-    return None
-
-
-def field_line(source: str, field: str) -> int:
-    """Line number (1-based) of `field:` in a page's source, or 1 (the front matter) if absent."""
-    match = re.search(rf"^{re.escape(field)}\s*:", source, re.MULTILINE)
-    return source.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def format_problems(path: str, source: str, problems: list[Problem]) -> list[str]:
-    """Turn problems into `file:line: message` lines an editor can jump to."""
-    return [f"{path}:{field_line(source, p.field)}: {p.message}" for p in problems]
+        document = read_front_matter(path, source)
+    except errors.GuideError as error:
+        # The reader finds the front matter's invisible characters again: report them once.
+        return [str(problem) for problem in sorted({*unsafe, *error.problems})]
+    return [str(problem) for problem in unsafe] + [
+        f"{path}:{document.where((problem.field,), key=True)[0]}: {problem.message}"
+        for problem in check_front_matter(document.data, today=today)
+    ]
 
 
 def long_date(value: date) -> str:
@@ -231,19 +270,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     today = date.today()
     messages: list[str] = []
     for file in files.documentation_pages():
-        page = file.page
-        if page is None:
+        if file.page is None:
             continue
-        problems = check_front_matter(page.meta or {}, today=today)
-        if problems:
-            with open(file.abs_src_path, encoding="utf-8-sig") as handle:
-                source = handle.read()
-            path = os.path.relpath(file.abs_src_path, config_dir).replace(os.sep, "/")
-            broken_yaml = None if page.meta else yaml_error(path, source)
-            if broken_yaml:
-                messages.append(broken_yaml)
-            else:
-                messages.extend(format_problems(path, source, problems))
+        path = os.path.relpath(file.abs_src_path, config_dir).replace(os.sep, "/")
+        messages.extend(check_page(path, file.content_string, today=today))
     if messages:
         raise PluginError(
             "Page front matter needs fixing (see README, 'Edit a page'):\n" + "\n".join(messages)

@@ -2,13 +2,16 @@
 
 PyYAML alone would silently keep the last of two duplicate keys, expand aliases (the
 "billion laughs" attack) and forget where each value came from. This loader reads the
-bytes itself (size and UTF-8 checks), rejects anchors, aliases, tags and duplicate keys,
-and returns plain Python data beside a map from each value's path to its position.
+bytes itself (size and UTF-8 checks), rejects invisible control and text-direction
+characters, anchors, aliases, tags and duplicate keys, and returns plain Python data beside
+a map from each value's path to its position.
 Example: ``load_document(Path("docs/_data/guide.yaml")).data["start"]``.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,12 @@ MAX_BYTES = 1_000_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# C0 and C1 controls but tab, line feed and carriage return, DEL, and the bidirectional
+# embeddings, overrides and isolates: invisible, and able to hide or reorder what a reader
+# sees ("Trojan Source"). PyYAML rejects most controls, but only with the whole file's
+# first line as their place.
+UNSAFE_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 PathKey = tuple[str | int, ...]
 
@@ -85,6 +94,30 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_BYTES) -> str:
         raise GuideError([Problem(label, line, column, message)]) from None
 
 
+def _unsafe_message(character: str) -> str:
+    """Name an invisible character by its code point, since an editor may not show it."""
+    name = unicodedata.name(character, "a control character")
+    return (
+        f"the invisible character U+{ord(character):04X} ({name}) is not allowed: it can "
+        "hide or reorder text. Delete it (if your editor does not show it, retype the text "
+        "around here)."
+    )
+
+
+def check_characters(text: str, label: str) -> list[Problem]:
+    """Report the first invisible control or text-direction character on each line."""
+    problems: list[Problem] = []
+    last_line = 0
+    for match in UNSAFE_CHARACTER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        column = match.start() - text.rfind("\n", 0, match.start())
+        problems.append(Problem(label, line, column, _unsafe_message(match.group())))
+    return problems
+
+
 def _syntax_problem(label: str, error: yaml.YAMLError) -> Problem:
     """Describe a YAML syntax error at the place PyYAML points to."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -96,6 +129,8 @@ def _syntax_problem(label: str, error: yaml.YAMLError) -> Problem:
         f"YAML syntax error: {detail}. Check the indentation, colons and quotes on this "
         "line and the one before it."
     )
+    if what.startswith("mapping values are not allowed"):
+        message += ' Put quotes around text that contains ": ", like title: "NHS: Therapy".'
     return Problem(label, line, column, message)
 
 
@@ -163,17 +198,24 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-            where = _position(node.start_mark)
-            self.problems.append(
-                Problem(
-                    self.label,
-                    *where,
-                    f"cannot read the value {node.value!r}. Put it in quotes to make it text.",
+            if node.tag == _TIMESTAMP_TAG:
+                # 2027-02-30 has the shape of a date, so YAML tries to make one and fails.
+                message = (
+                    f"{node.value} is not a real date. Write a date that exists as "
+                    "YYYY-MM-DD, or put it in quotes if it is text."
                 )
-            )
+            else:
+                message = f"cannot read the value {node.value!r}. Put it in quotes to make it text."
+            self.problems.append(Problem(self.label, *_position(node.start_mark), message))
             return None
+        # An escape in quotes ("\u202E") puts the character in the text without it in the file.
+        unsafe = UNSAFE_CHARACTER.search(value) if isinstance(value, str) else None
+        if unsafe:
+            where = _position(node.start_mark)
+            self.problems.append(Problem(self.label, *where, _unsafe_message(unsafe.group())))
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         """Build a dict, reporting non-text keys and keys that appear twice."""
@@ -208,6 +250,9 @@ class _Builder:
 
 def parse_document(text: str, label: str) -> Document:
     """Parse YAML `text` (named `label` in messages) into a `Document`, or raise GuideError."""
+    problems = check_characters(text, label)
+    if problems:
+        raise GuideError(problems)
     try:
         problems = _check_events(text, label)
         if problems:

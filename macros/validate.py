@@ -2,7 +2,8 @@
 
 Order: read and parse (loader), shape (JSON Schema), then meaning: unique ids, answers that
 lead somewhere, no loops, every step reachable, links that resolve. Shape problems stop the
-check before meaning is examined, because the later checks assume the shape is right.
+check before meaning is examined, because the later checks assume the shape is right; an
+answer that leads nowhere skips the reachability check, whose lines would only echo it.
 """
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ def _check_graph(tree: Tree, document: Document) -> list[Problem]:
         problems.append(
             document.problem(("start",), "the start step must be a question, not an outcome.")
         )
+    if any(answer.next not in tree.steps for step in tree.questions for answer in step.answers):
+        # An answer that leads nowhere cuts off every step after it: its own message is the
+        # cause, and a line for each step it cut off would bury it.
+        return problems
     seen = reachable(tree)
     for step in tree.steps.values():
         if step.id not in seen:

@@ -1,7 +1,8 @@
 """The Content-Security-Policy: its builder, every built page's tag, and that browsers enforce it.
 
-The builder is tested without MkDocs; the built site is checked file by file; a real browser
-shows that an inline script the build did not hash is blocked, and runs once the tag is gone.
+The builder is tested without MkDocs; the built site is checked file by file; one broken copy
+shows that inline code pasted into pages fails the build; a real browser shows that an inline
+script the build did not hash is blocked, and runs once the tag is gone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from hooks import csp_policy
-from hooks.csp_policy import CspError, build_policy, insert_policy, policy_for, script_hash
+from hooks.csp_policy import (
+    CspError,
+    build_policy,
+    content_problems,
+    insert_policy,
+    policy_for,
+    script_hash,
+    template_scripts,
+)
 from tests.support.build import build, copy_project
 from tests.support.server import serve
 from tests.support.site_pages import html_pages
@@ -122,6 +131,35 @@ def test_inline_styles_fail_loudly(markup: str):
         policy_for(page(body=markup))
 
 
+def test_page_content_may_carry_only_the_templates_inline_scripts():
+    allowed = template_scripts(["{% if x %}<div><script>ours()</script></div>{% endif %}"])
+    assert allowed == {"ours()"}
+    assert content_problems("<p>Text</p><script>ours()</script>", allowed) == []
+    (problem,) = content_problems("<p>Text</p>\n<script>\n  alert(1)\n</script>", allowed)
+    assert problem.label.startswith("an inline <script> (alert(1)) in the page's content")
+    assert problem.needle == "alert(1)"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<script type="application/ld+json">{"@type": "MedicalWebPage"}</script>',
+        '<script src="assets/javascripts/bundle.js"></script>',
+    ],
+)
+def test_page_content_may_carry_data_blocks_and_script_files(markup: str):
+    assert content_problems(markup, frozenset()) == []
+
+
+def test_page_content_problems_name_the_markup_to_look_for():
+    (handler, style) = content_problems(
+        '<p style="color: red">x</p><button onclick="go()">Go</button>', frozenset()
+    )
+    assert handler.needle == '<button onclick="go()">'
+    assert "move the code into a script file" in handler.label
+    assert style.needle == '<p style="color: red">'
+
+
 def test_the_tag_comes_right_after_charset_and_before_any_script():
     html = insert_policy(page("<script>x()</script>"))
     tag = CSP_META.search(html)
@@ -191,17 +229,25 @@ def test_every_inline_script_and_nothing_else_is_hashed(pages: dict[Path, str]):
     assert not problems
 
 
-def test_a_page_with_an_inline_handler_fails_the_build(tmp_path: Path):
+def append_to_page(project: Path, page: str, markup: str) -> int:
+    """Add `markup` at the end of one page's Markdown; return the line it lands on."""
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(f"{text}{markup}\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def test_inline_code_pasted_into_pages_fails_the_build_naming_each_file(tmp_path: Path):
+    """A handler no hash can allow, and a script the build would otherwise hash and allow."""
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    about.write_text(
-        about.read_text(encoding="utf-8") + '\n\n<button onclick="alert(1)">Hi</button>\n',
-        encoding="utf-8",
-    )
+    button = append_to_page(project, "about.md", '<button onclick="alert(1)">Hi</button>')
+    script = append_to_page(project, "index.md", "<script>alert(2)</script>")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(r"Content-Security-Policy for about/\S+\.html: inline event", result.output)
+    assert f"docs/about.md:{button}: inline event handlers" in result.output, result.output
+    assert f"docs/index.md:{script}: an inline <script> (alert(2))" in result.output
     assert "Traceback" not in result.output
+    assert not list(result.site_dir.rglob("*.html")), "half-built site"
 
 
 INJECTED = "<script>window.__injected = true</script></body>"

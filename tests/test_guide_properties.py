@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from macros.errors import GuideError
 from macros.graph import iter_paths, summarise
-from macros.loader import parse_document
+from macros.loader import UNSAFE_CHARACTER, parse_document
 from macros.render import GuideContext, render_guide, render_map
 from macros.validate import RESERVED_IDS, load_tree, tree_from_text
 
@@ -26,9 +26,13 @@ CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/", with_
 ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
     lambda value: value not in RESERVED_IDS
 )
-texts = st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda value: value.strip() != ""
-)
+# Text an editor may write: no surrogates, and none of the invisible characters the loader refuses.
+UNSAFE = "".join(chr(code) for code in range(0x2100) if UNSAFE_CHARACTER.match(chr(code)))
+texts = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters=UNSAFE),
+    min_size=1,
+    max_size=40,
+).filter(lambda value: value.strip() != "")
 
 
 @st.composite

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import GuideError
-from macros.validate import DEFAULT_DOCS, load_tree, tree_from_text
+from macros.loader import check_characters
+from macros.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, tree_from_text
 from tests.support.build import ROOT
 
 FIXTURES = ROOT / "tests" / "guide_fixtures"
@@ -112,6 +113,56 @@ def test_all_problems_are_reported_at_once():
     with pytest.raises(GuideError) as caught:
         tree_from_text(broken, label="t.yaml")
     assert len(caught.value.problems) >= 3  # unknown field, its missing title, empty title
+
+
+def test_an_answer_that_leads_nowhere_is_reported_once():
+    """Not once more for every step it cuts off (25 lines for this answer, before)."""
+    shipped = DEFAULT_TREE.read_text(encoding="utf-8")
+    assert shipped.count("next: what-feels-wrong\n") == 1, "pick another answer for this test"
+    broken = shipped.replace("next: what-feels-wrong\n", "next: what-feels-rong\n")
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(broken, label="t.yaml", docs_dir=DEFAULT_DOCS)
+    (problem,) = caught.value.problems
+    assert "leads to 'what-feels-rong'" in problem.message
+    assert "Did you mean 'what-feels-wrong'?" in problem.message
+
+
+# NUL and other controls, and the bidirectional embeddings, overrides and isolates.
+INVISIBLE = ["\x00", "\x1b", "\x7f", "\x85", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069"]
+
+
+@pytest.mark.parametrize("character", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_named_at_their_place(character: str):
+    text = VALID.replace("title: Keep going", f"title: Keep {character}going")
+    before = text[: text.index(character)]
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(text, label="t.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"t.yaml:{line}:{column}: the invisible character ")
+    assert f"U+{ord(character):04X}" in problem.message
+    assert "Delete it" in problem.message
+
+
+def test_an_escaped_invisible_character_is_refused_too():
+    text = VALID.replace("title: Keep going", 'title: "Keep \\u202Egoing"')
+    line = text[: text.index("\\u202E")].count("\n") + 1
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(text, label="t.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (line, 12)
+    assert "U+202E (RIGHT-TO-LEFT OVERRIDE)" in problem.message
+
+
+def test_tabs_and_line_endings_are_not_invisible_characters():
+    assert check_characters("a:\tb\r\nc: d\n", "t.yaml") == []
+
+
+def test_an_impossible_date_is_named_as_a_date():
+    text = VALID.replace("title: Keep going", "title: 2027-02-30")
+    with pytest.raises(GuideError) as caught:
+        tree_from_text(text, label="t.yaml")
+    assert any("2027-02-30 is not a real date" in str(p) for p in caught.value.problems)
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:

@@ -79,11 +79,25 @@
     return expected === id ? path.slice() : [];
   };
 
+  /* The address's fragment as text, or null when it is not valid percent-encoding (such as
+     a link cut short: "#%E0%A4%A"), which would make decodeURIComponent throw. */
+  function fragment() {
+    try {
+      return decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return null;
+    }
+  }
+
   /* The step named in the address, or holding the element it names (site search links to a
      step's heading); the start step when there is no fragment; null when the fragment names
-     something else on the page (such as the map), which leaves the guide be. */
+     something else on the page (such as the map) or nothing at all, which leaves the guide be
+     (on the start step when it has none yet). */
   Guide.prototype.idFromLocation = function () {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = fragment();
+    if (id === null) {
+      return null;
+    }
     if (!id) {
       return this.startId;
     }
