@@ -164,7 +164,7 @@ def test_different_media_are_not_joined(css_site: Path):
 
 
 def test_imports_are_not_joined(css_site: Path):
-    (css_site / "assets" / "stylesheets" / "b.css").write_text('@import "x.css";')
+    (css_site / "assets" / "stylesheets" / "b.css").write_text('@import "x.css";', encoding="utf-8")
     html = link("a.css") + link("b.css")
     assert asset_bundle.bundle_page(html, PAGE, css_site, OWN) == (html, {})
 

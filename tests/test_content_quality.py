@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -126,7 +127,9 @@ def run_codespell(*paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "codespell_lib", "--check-filenames", *map(str, paths)],
         capture_output=True,
-        text=True,
+        # The report quotes lines of the pages; UTF-8 both ways, whatever the machine's locale.
+        env={**os.environ, "PYTHONUTF8": "1"},
+        encoding="utf-8",
         check=False,
     )
 

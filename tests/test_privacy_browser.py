@@ -2,6 +2,7 @@
 
 Pages and steps are read from the built site (every HTML file; `[data-step]` ids on the guide
 page), so whatever is added later is covered. All hosts but 127.0.0.1 are blocked and recorded.
+What the browser keeps (storage keys, cookies) is exactly what the privacy page names.
 Also: Material's storage helpers do not throw inside a sandboxed iframe on another origin.
 """
 
@@ -11,6 +12,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -22,6 +24,9 @@ from tests.support.site_pages import guide_step_ids, html_pages, page_url
 pytestmark = pytest.mark.browser
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+# The privacy page's section on browser storage, up to the next heading, and the names in it.
+STORAGE_SECTION = re.compile(r'<h2 id="browser-storage".*?(?=<h2)', re.DOTALL)
+CODE = re.compile(r"<code>([^<]+)</code>")
 
 
 @pytest.fixture
@@ -32,6 +37,26 @@ def watched(browser) -> Iterator[tuple[object, Recorder]]:
     tab = context.new_page()
     yield tab, recorder
     context.close()
+
+
+@pytest.fixture(scope="module")
+def documented_storage(site_dir: Path) -> set[str]:
+    """The names the privacy page gives, in code, for what the site keeps in the browser."""
+    html = (site_dir / "privacy" / "index.html").read_text(encoding="utf-8")
+    section = STORAGE_SECTION.search(html)
+    assert section, "the privacy page lost its #browser-storage section"
+    return set(CODE.findall(section.group()))
+
+
+def stored(tab: object, site_url: str) -> set[str]:
+    """Names the site keeps in this browser: storage keys and cookies.
+
+    Material prefixes its keys with the site's path (`__md_scope`), e.g. `/.__palette`.
+    """
+    scope = urlsplit(site_url).path + "."
+    keys = tab.evaluate("() => [localStorage, sessionStorage].flatMap(Object.keys)")
+    cookies = {cookie["name"] for cookie in tab.context.cookies()}
+    return {key.removeprefix(scope) for key in keys} | cookies
 
 
 def audit_urls(tab: object, recorder: Recorder, urls: list[str]) -> dict[str, list[str]]:
@@ -51,17 +76,23 @@ def test_every_page_loads_clean_and_local(site_dir: Path, site_url: str, watched
     assert not audit_urls(tab, recorder, urls)
 
 
-def test_every_guide_step_loads_clean_and_local(site_dir: Path, site_url: str, watched):
+def test_every_guide_step_loads_clean_and_local(
+    site_dir: Path, site_url: str, watched, documented_storage: set[str]
+):
     tab, recorder = watched
     steps = guide_step_ids(site_dir)
     if not steps:
         pytest.skip("the guide page has no [data-step] elements yet")
     assert not audit_urls(tab, recorder, [f"{site_url}guide/#{step}" for step in steps])
+    assert stored(tab, site_url) == documented_storage, "the guide keeps answers out of storage"
 
 
-def test_search_and_palette_work_under_the_policy(site_url: str, watched):
+def test_search_and_palette_work_and_store_only_what_the_privacy_page_says(
+    site_url: str, watched, documented_storage: set[str]
+):
     tab, recorder = watched
     visit(tab, site_url)
+    assert stored(tab, site_url) == documented_storage, "after a first visit"
     query = tab.locator("input[data-md-component=search-query]")
     query.click()
     tab.keyboard.type("therapy")  # Material searches on key events, which fill() skips
@@ -70,6 +101,7 @@ def test_search_and_palette_work_under_the_policy(site_url: str, watched):
     scheme = tab.evaluate("document.body.dataset.mdColorMedia")
     tab.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert tab.evaluate("document.body.dataset.mdColorMedia") != scheme
+    assert stored(tab, site_url) == documented_storage, "after a search and a palette switch"
     assert not recorder.take()
 
 
@@ -121,7 +153,7 @@ def embed_and_toggle_palette(browser, site: Path, tmp_path: Path) -> tuple[list[
             for _ in range(3):
                 if scheme == "slate" or errors:
                     break
-                toggle.click(timeout=5000)
+                toggle.click()
                 scheme = frame.locator("body").get_attribute("data-md-color-scheme") or ""
     finally:
         context.close()

@@ -1,7 +1,7 @@
 """Crisis lines and sources never learn which page sent a visitor.
 
-Every theme page carries `<meta name="referrer" content="no-referrer">`, and every link to
-another host, from Markdown or from a template, has `rel="noopener noreferrer"`.
+Every page, redirect stubs included, carries `<meta name="referrer" content="no-referrer">`,
+and every link to another host, from Markdown or from a template, has `rel="noopener noreferrer"`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hooks.link_rewrite import is_outbound, mark_outbound
+from hooks.redirect_stubs import add_policy
 from tests.support.site_pages import html_pages, is_redirect_stub
 
 SITE = "https://when-therapy-isnt-working.github.io/"
@@ -52,19 +53,36 @@ def pages(site_dir: Path) -> dict[Path, str]:
     return {path: (site_dir / path).read_text(encoding="utf-8") for path in html_pages(site_dir)}
 
 
-def test_every_theme_page_sends_no_referrer(pages: dict[Path, str]):
-    missing = {
-        path: audit(html).referrer
-        for path, html in pages.items()
-        if not is_redirect_stub(html) and audit(html).referrer != ["no-referrer"]
-    }
-    assert not missing
+@pytest.fixture(scope="module")
+def stubs(pages: dict[Path, str]) -> dict[Path, str]:
+    """The pages mkdocs-redirects writes for old addresses (`crisis/`, `feedback/`, ...)."""
+    found = {path: html for path, html in pages.items() if is_redirect_stub(html)}
+    assert found, "no redirect stubs in the built site"
+    return found
 
 
-def test_redirect_stubs_only_lead_within_the_site(pages: dict[Path, str]):
-    """Redirect stubs have no theme head; they only send visitors to our own pages."""
-    stubs = {path: html for path, html in pages.items() if is_redirect_stub(html)}
+def test_every_page_sends_no_referrer(pages: dict[Path, str]):
+    policies = {path: audit(html).referrer for path, html in pages.items()}
+    assert not {path: found for path, found in policies.items() if found != ["no-referrer"]}
+
+
+def test_redirect_stubs_set_the_policy_before_they_redirect(stubs: dict[Path, str]):
+    """Stubs have no theme head: hooks/redirect_stubs.py adds the policy before the script."""
+    late = [
+        path
+        for path, html in stubs.items()
+        if not 0 <= html.find('name="referrer"') < html.find("<script")
+    ]
+    assert not late
+
+
+def test_redirect_stubs_only_lead_within_the_site(stubs: dict[Path, str]):
     assert all("://" not in html.split("url=")[1].split('"')[0] for html in stubs.values())
+
+
+def test_a_stub_the_hook_cannot_place_the_policy_in_fails_loudly():
+    with pytest.raises(ValueError, match="meta charset"):
+        add_policy("<head><script>location.href='../'</script></head>", "<meta name=referrer>")
 
 
 def test_every_outbound_link_has_noopener_noreferrer(pages: dict[Path, str]):
