@@ -50,7 +50,7 @@ format: $(VENV)/.test-installed ## Apply ruff fixes and formatting
 test: $(VENV)/.test-installed ## Install everything the tests need, then run every test
 	bash tests/setup/system-deps.sh
 	$(MAKE) --no-print-directory lint
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n auto $(PYTEST_ARGS)
 
 bench: $(VENV)/.test-installed ## Benchmarks: print figures (not a test)
 	bash tests/setup/system-deps.sh

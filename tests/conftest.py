@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+from xdist.scheduler import LoadScopeScheduling
 
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
 from tests.support.build import ROOT, BuildResult, build
 from tests.support.server import serve
+from tests.support.sweep import SETUPS, Sweeps
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """Build the real project once per test session; fail loudly if the build fails."""
-    result = build(ROOT, tmp_path_factory.mktemp("site"))
+    """Build the real project once per test run; fail loudly if the build fails.
+
+    Under `pytest -n`, workers share one base folder: the first to take the lock builds, and
+    the others read the same site and the same printed output.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    with FileLock(shared / "site.lock"):
+        log = shared / "site-build.log"
+        if log.is_file():
+            returncode, output = log.read_text(encoding="utf-8").split("\n", 1)
+            result = BuildResult(int(returncode), output, shared / "site")
+        else:
+            result = build(ROOT, shared / "site")
+            log.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}")
     return result
@@ -62,3 +81,32 @@ def fixtures_url() -> Iterator[str]:
     """The deliberately broken accessibility fixture pages, served like the site."""
     with serve(FIXTURES) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def sweep(browser, site_dir: Path, site_url: str) -> Sweeps:
+    """Every page and guide step visited once per browser setup, all its checks run there."""
+    return Sweeps(browser, site_dir, site_url)
+
+
+class SetupGroupScheduling(LoadScopeScheduling):
+    """pytest-xdist scheduling that sends every test of one browser setup to one worker.
+
+    A test reads a setup's sweep through a parameter named after it (`sweep.on("light")`, id
+    `[light]`), and the sweep runs once per worker, so those tests must share a worker.
+    (xdist's own `--dist loadgroup` marks no longer group anything under pytest 9.)
+    Every other test is its own unit, spread over the workers as they free up.
+    """
+
+    SETUP_ID = re.compile(r"\[([^\]]+)\]$")
+
+    def _split_scope(self, nodeid: str) -> str:
+        match = self.SETUP_ID.search(nodeid)
+        if match and match.group(1) in SETUPS:
+            return f"setup:{match.group(1)}"
+        return nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+    """Group the browser-setup tests (see SetupGroupScheduling) under `pytest -n`."""
+    return SetupGroupScheduling(config, log)

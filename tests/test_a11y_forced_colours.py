@@ -9,47 +9,35 @@ ring on every Tab stop. Fixtures prove the checks can fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from tests.support.a11y import (
     SCREENSHOTS,
     browser_context,
     check,
-    focus_each,
     focus_problems,
-    opened,
-    page_paths,
     probe_fixture,
-    probe_pages,
     report,
     tab_walk,
-    visit,
 )
+from tests.support.sweep import SETUPS, Sweeps, findings, on
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.parametrize("setup", on("forced-colours"))
+def test_every_page_stays_visible_in_forced_colours(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "forced-colours")
+    assert (SCREENSHOTS / "home-desktop-forced-colours.png").is_file()
+    assert not any(problems.values()), report(problems)
+
+
 @pytest.fixture(scope="module")
 def forced(browser) -> Iterator[object]:
-    """A context that emulates Windows high contrast."""
-    with browser_context(browser, forced_colors="active", reduced_motion="reduce") as context:
+    """A context that emulates Windows high contrast, as the sweep's."""
+    with browser_context(browser, **SETUPS["forced-colours"].options) as context:
         yield context
-
-
-def test_every_page_stays_visible_in_forced_colours(forced, site_dir: Path, site_url: str):
-    def probe(page: Page) -> list[str]:
-        return check(page, "forcedColours") + focus_problems(focus_each(page))
-
-    paths = page_paths(site_dir)
-    problems = probe_pages(forced, site_url, paths, probe, label=" (forced colours)")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with opened(forced) as page:
-        visit(page, site_url)
-        page.screenshot(path=SCREENSHOTS / "home-desktop-forced-colours.png", full_page=True)
-    assert not any(problems.values()), report(problems)
 
 
 def test_forced_colours_check_catches_a_shadow_only_focus_ring(forced, fixtures_url: str):

@@ -11,110 +11,76 @@ test_a11y_motion.py). Fixtures prove each check can fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from tests.support.a11y import (
     PALETTES,
-    PHONE,
-    block_scripts,
     browser_context,
     check,
-    focus_each,
     focus_problems,
-    full_pages,
     guide_steps,
     opened,
     order_problems,
-    page_paths,
-    palette_problems,
     probe_fixture,
-    probe_pages,
     report,
     skip_link_problems,
     tab_walk,
     visit,
 )
+from tests.support.sweep import Sweeps, findings, on
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module", params=PALETTES)
-def palette(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, object]]:
-    """A desktop context per palette: focus rings and field edges must show on both."""
-    with browser_context(browser, palette=request.param, reduced_motion="reduce") as context:
-        yield request.param, context
-
-
 @pytest.fixture(scope="module")
 def light(browser) -> Iterator[object]:
-    """A light desktop context for the real Tab walks."""
+    """A light desktop context for the guide walk and the fixtures."""
     with browser_context(browser, reduced_motion="reduce") as context:
         yield context
 
 
-def walk_problems(page: Page) -> list[str]:
-    """Tab from the top: every element reached once, in order, each with a visible focus ring."""
-    expected, stops = tab_walk(page)
-    return order_problems(expected, stops) + focus_problems(stops)
-
-
-def test_tab_reaches_everything_in_order_with_visible_focus(light, site_dir, site_url):
-    problems = probe_pages(light, site_url, page_paths(site_dir), walk_problems)
+@pytest.mark.parametrize("setup", on("light"))
+def test_tab_reaches_everything_in_order_with_visible_focus(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "tab-walk")
     assert not any(problems.values()), report(problems)
 
 
-def test_shift_tab_never_hides_focus_under_the_header(light, site_dir: Path, site_url: str):
-    def probe(page: Page) -> list[str]:
-        return focus_problems(tab_walk(page, backwards=True)[1])
-
-    problems = probe_pages(light, site_url, page_paths(site_dir), probe)
+@pytest.mark.parametrize("setup", on("light"))
+def test_shift_tab_never_hides_focus_under_the_header(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "shift-tab-walk")
     assert not any(problems.values()), report(problems)
 
 
-def test_focus_rings_and_field_edges_have_contrast(palette, site_dir: Path, site_url: str):
-    name, context = palette
-
-    def probe(page: Page) -> list[str]:
-        return (
-            palette_problems(page, name)
-            + focus_problems(focus_each(page))
-            + check(page, "controlContrast")
-        )
-
-    problems = probe_pages(context, site_url, page_paths(site_dir), probe, label=f" ({name})")
+@pytest.mark.parametrize("setup", on(*PALETTES))
+def test_focus_rings_and_field_edges_have_contrast(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "palette", "focus-rings")
     assert not any(problems.values()), report(problems)
 
 
-def test_phone_tab_walk_keeps_focus_visible(browser, site_dir: Path, site_url: str):
-    phone = {"viewport": PHONE, "reduced_motion": "reduce", "is_mobile": True}
-    with browser_context(browser, **phone) as context:
-        paths = sorted(full_pages(site_dir))
-        problems = probe_pages(context, site_url, paths, walk_problems, label=" (phone)")
+@pytest.mark.parametrize("setup", on("phone"))
+def test_phone_tab_walk_keeps_focus_visible(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "tab-walk")
     assert not any(problems.values()), report(problems)
 
 
-@pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_tab_walk_without_javascript(browser, site_dir: Path, site_url: str, device: str):
-    """With JavaScript off, nothing that only works with it may take focus while invisible."""
-    layout = {"viewport": PHONE, "is_mobile": True} if device == "phone" else {}
-    with browser_context(browser, reduced_motion="reduce", **layout) as context:
-        block_scripts(context)
-        # Every page on desktop, embed forms included; on a phone, the pages with full chrome.
-        paths = sorted(full_pages(site_dir)) if device == "phone" else page_paths(site_dir)
-        problems = probe_pages(context, site_url, paths, walk_problems, label=" (no JavaScript)")
+@pytest.mark.parametrize("setup", on("no-javascript", "phone-no-javascript"))
+def test_tab_walk_without_javascript(sweep: Sweeps, setup: str):
+    """With JavaScript off, nothing that only works with it may take focus while invisible.
+
+    Every page on desktop, embed forms included; on a phone, the pages with full chrome.
+    """
+    problems = findings(sweep(setup), "tab-walk")
     assert not any(problems.values()), report(problems)
 
 
-def test_skip_link_leads_past_the_navigation(light, site_dir: Path, site_url: str):
-    paths = sorted(full_pages(site_dir))
-    problems = probe_pages(light, site_url, paths, skip_link_problems)
+@pytest.mark.parametrize("setup", on("light"))
+def test_skip_link_leads_past_the_navigation(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "skip-link")
     assert not any(problems.values()), report(problems)
 
 
-def test_guide_answers_with_tab_and_enter(light, site_dir: Path, site_url: str):
+def test_guide_answers_with_tab_and_enter(light, site_dir, site_url: str):
     steps = guide_steps(site_dir)
     assert steps, "no guide steps ([data-step] with an id) found in the built site"
     with opened(light) as page:
@@ -139,12 +105,11 @@ def test_guide_answers_with_tab_and_enter(light, site_dir: Path, site_url: str):
             "id => document.activeElement && document.getElementById(id)"
             " && document.getElementById(id).contains(document.activeElement)",
             arg=target,
-            timeout=5000,
         )
         # The guide empties its live region, then fills it a moment later, so a screen reader
         # announces a step even when its title repeats: wait for the text, do not race it.
         page.wait_for_function(
-            "id => window.wtiwA11y.guideState(id).announced.length > 0", arg=target, timeout=5000
+            "id => window.wtiwA11y.guideState(id).announced.length > 0", arg=target
         )
         state = page.evaluate("id => window.wtiwA11y.guideState(id)", target)
         assert state["hash"] == answer["href"], state

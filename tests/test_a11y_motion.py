@@ -9,23 +9,19 @@ contrast is axe's job.)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
-from tests.support.a11y import (
-    browser_context,
-    check,
-    guide_steps,
-    page_paths,
-    probe_fixture,
-    probe_pages,
-    probe_steps,
-    report,
-)
+from tests.support.a11y import browser_context, check, probe_fixture, report
+from tests.support.sweep import Sweeps, findings, on
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("setup", on("light"))
+def test_nothing_moves_when_reduced_motion_is_asked(sweep: Sweeps, setup: str):
+    problems = findings(sweep(setup), "motion", "motion-steps")
+    assert not any(problems.values()), report(problems)
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +29,6 @@ def reduced(browser) -> Iterator[object]:
     """A context for a reader who asked for reduced motion."""
     with browser_context(browser, reduced_motion="reduce") as context:
         yield context
-
-
-def test_nothing_moves_when_reduced_motion_is_asked(reduced, site_dir: Path, site_url: str):
-    def motion(page: Page) -> list[str]:
-        return check(page, "motion")
-
-    problems = probe_pages(reduced, site_url, page_paths(site_dir), motion)
-    problems |= probe_steps(reduced, site_url, guide_steps(site_dir)[:2], motion)
-    assert not any(problems.values()), report(problems)
 
 
 def test_motion_check_catches_motion_that_ignores_the_setting(reduced, fixtures_url: str):

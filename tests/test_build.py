@@ -43,28 +43,33 @@ def test_site_files_are_built(site_dir: Path, name: str):
     assert (site_dir / name).is_file()
 
 
-def break_page(tmp_path: Path, replacement: str) -> BuildResult:
-    """Copy the project, append `replacement` to the home page, and build the copy."""
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A copy whose home page has a link to no page and a link to no section, built once."""
+    tmp_path = tmp_path_factory.mktemp("broken-links")
     project = copy_project(tmp_path / "project")
     home = project / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + f"\n\n{replacement}\n", encoding="utf-8")
+    breaks = (
+        "[a page that does not exist](no-such-page.md)\n\n"
+        "[a section that does not exist](help-now.md#no-such-anchor)"
+    )
+    home.write_text(home.read_text(encoding="utf-8") + f"\n\n{breaks}\n", encoding="utf-8")
     return build(project, tmp_path / "site")
 
 
-def test_broken_link_fails_the_build(tmp_path: Path):
-    result = break_page(tmp_path, "[a page that does not exist](no-such-page.md)")
-    assert result.returncode != 0
-    assert "no-such-page.md" in result.output
+def test_broken_link_fails_the_build(broken_build: BuildResult):
+    assert broken_build.returncode != 0
+    assert "no-such-page.md" in broken_build.output
 
 
-def test_broken_anchor_fails_the_build(tmp_path: Path):
-    result = break_page(tmp_path, "[a section that does not exist](help-now.md#no-such-anchor)")
-    assert result.returncode != 0
-    assert "no-such-anchor" in result.output
+def test_broken_anchor_fails_the_build(broken_build: BuildResult):
+    """Anchors are checked after links; strict mode still reports both in one build."""
+    assert broken_build.returncode != 0
+    assert "no-such-anchor" in broken_build.output
 
 
 def test_the_unmodified_copy_builds(tmp_path: Path):
-    """Control for the two tests above: the copy itself is sound, only the break fails it."""
+    """Control for the tests above: the copy itself is sound, only the breaks fail it."""
     result = build(copy_project(tmp_path / "project"), tmp_path / "site")
     assert result.returncode == 0, result.output
 

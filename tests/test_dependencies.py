@@ -130,10 +130,12 @@ def test_every_plugin_theme_and_extension_is_in_the_runtime_lock():
 
 def test_the_check_names_a_module_only_the_test_lock_provides(tmp_path: Path):
     build_module = tmp_path / "hook.py"
-    build_module.write_text("import yaml\nfrom pypdf import PdfReader\nimport json\n")
+    build_module.write_text(
+        "import yaml\nfrom pypdf import PdfReader\nimport json\n", encoding="utf-8"
+    )
     needs = {
         f"import {module}": distributions_of(module)
-        for module in third_party_imports(build_module.read_text())
+        for module in third_party_imports(build_module.read_text(encoding="utf-8"))
     }
     problems = missing_from(needs, set(lock_entries("runtime")))
     assert len(problems) == 1, problems

@@ -11,7 +11,7 @@ the built page really goes there.
 from __future__ import annotations
 
 import json
-import time
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 
@@ -196,17 +196,48 @@ def test_no_javascript_back_and_forward(js_off_page, site_url: str):
     assert visible(page) == [LONG_ROUTE[1][0]]
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
-@pytest.mark.parametrize("step_id", list(TREE.steps))
-def test_deep_link_opens_the_step(browser, site_url: str, step_id: str, javascript: bool):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}guide/#{step_id}")
-        assert visible(page) == [step_id]
-        expect(page.locator(f"#{step_id} h2")).to_have_text(TREE.steps[step_id].title)
-    finally:
-        context.close()
+@pytest.fixture(scope="module", params=[True, False], ids=["js-on", "js-off"])
+def fresh_tab(request: pytest.FixtureRequest, browser) -> Iterator[object]:
+    """One tab for the deep-link tests, with JavaScript on or off, shared across them."""
+    context = browser.new_context(java_script_enabled=request.param)
+    yield context.new_page()
+    context.close()
+
+
+def open_fresh(page, url: str) -> None:
+    """Load `url` as a new document, as a link from elsewhere does, not as a jump in the page."""
+    page.goto("about:blank")
+    page.goto(url)
+
+
+def test_every_deep_link_opens_its_step(fresh_tab, site_url: str):
+    wrong: dict[str, list[str]] = {}
+    for step_id, step in TREE.steps.items():
+        open_fresh(fresh_tab, f"{site_url}guide/#{step_id}")
+        heading = fresh_tab.locator(f"#{step_id} h2")
+        if visible(fresh_tab) != [step_id] or heading.text_content() != step.title:
+            wrong[step_id] = visible(fresh_tab)
+    assert not wrong, f"deep links showing another step (link: steps shown): {wrong}"
+
+
+MALFORMED = "%E0%A4%A"  # a percent-encoded character cut short: decodeURIComponent throws
+
+
+def test_a_malformed_address_leaves_the_guide_working(page, errors, site_url: str):
+    """A link cut short opens the first question, and a bad hash later changes nothing."""
+    page.goto(f"{site_url}guide/#{MALFORMED}")
+    assert visible(page) == [TREE.start]
+    expect(page.locator("[data-wtiw-guide]")).to_have_class(re.compile(r"\bwtiw-guide--js\b"))
+    walk(page, LONG_ROUTE[:1])
+    second = LONG_ROUTE[1][0]
+    assert visible(page) == [second]
+    expect(page.locator(f"#{second}-heading")).to_be_focused()
+    page.evaluate(f"location.hash = '{MALFORMED}'")
+    page.wait_for_function(f"location.hash === '#{MALFORMED}'")
+    assert visible(page) == [second]
+    walk(page, LONG_ROUTE[1:2])
+    assert visible(page) == [LONG_ROUTE[2][0] if len(LONG_ROUTE) > 2 else LONG_OUTCOME]
+    assert not errors
 
 
 def guide_search_results(site_dir: Path) -> list[str]:
@@ -219,29 +250,20 @@ def guide_search_results(site_dir: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
-def test_site_search_results_open_the_step_they_name(
-    browser, site_dir: FilePath, site_url: str, javascript: bool
-):
+def test_site_search_results_open_the_step_they_name(fresh_tab, site_dir: FilePath, site_url: str):
     """Search links to a step's heading, not the step: the guide must show that step.
 
     Other results (the map below the guide) need only be on screen.
     """
     results = guide_search_results(site_dir)
     assert results, "site search finds nothing in the guide"
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
     wrong: dict[str, list[str]] = {}
-    try:
-        for fragment in results:
-            page.goto(f"{site_url}guide/#{fragment}")
-            shown = visible(page)
-            target = page.evaluate(SEARCH_TARGET, fragment)
-            if not target["rendered"] or (target["step"] and shown != [target["step"]]):
-                wrong[fragment] = shown
-            page.goto("about:blank")  # the next address must load the page, not just scroll
-    finally:
-        context.close()
+    for fragment in results:
+        open_fresh(fresh_tab, f"{site_url}guide/#{fragment}")
+        shown = visible(fresh_tab)
+        target = fresh_tab.evaluate(SEARCH_TARGET, fragment)
+        if not target["rendered"] or (target["step"] and shown != [target["step"]]):
+            wrong[fragment] = shown
     assert not wrong, f"search results hidden or in another step (fragment: steps shown): {wrong}"
 
 
@@ -259,24 +281,32 @@ FRAMES_SEEN = """window.__stepsSeen = [];
 def test_a_deep_link_never_shows_another_step_first(browser, site_url: str, step_id: str):
     """A therapist's link to a step must not flash the first question while the page loads.
 
-    The site's scripts are held back for a moment, as on a slow phone, so the browser paints
-    the page before guide.js runs: what shows then is what a reader would see.
+    The site's scripts are held back until the browser has drawn the page, as on a slow phone:
+    what shows then is what a reader would see before guide.js runs.
     """
     context = browser.new_context()
     context.add_init_script(FRAMES_SEEN)
+    held: list = []
 
-    def slow_scripts(route) -> None:
-        time.sleep(0.8)
-        route.continue_()
+    def hold_scripts(route) -> None:
+        if held and held[0] is None:
+            route.continue_()  # released: later scripts load as usual
+        else:
+            held.append(route)
 
-    context.route("**/assets/javascripts/*.js", slow_scripts)
+    context.route("**/assets/javascripts/*.js", hold_scripts)
     page = context.new_page()
     try:
-        page.goto(f"{site_url}guide/#{step_id}", wait_until="load")
+        page.goto(f"{site_url}guide/#{step_id}", wait_until="commit")
+        page.wait_for_function("() => window.__stepsSeen && window.__stepsSeen.length > 0")
+        waiting, held[:] = list(held), [None]
+        for route in waiting:
+            route.continue_()
+        page.wait_for_load_state("load")
+        expect(page.locator("[data-wtiw-guide]")).to_have_class(re.compile(r"\bwtiw-guide--js\b"))
         seen = page.evaluate("window.__stepsSeen")
     finally:
         context.close()
-    assert seen, "no frame showed any guide step before the page loaded"
     assert set(seen) == {step_id}, f"frames showed {sorted(set(seen))} before {step_id}"
 
 
@@ -354,15 +384,15 @@ def test_keyboard_only(page, site_url: str):
     expect(page.locator(f"#{TREE.start}-heading")).to_be_focused()
 
 
-@pytest.mark.parametrize("question", QUESTIONS)
-def test_crisis_exit_on_every_question(page, site_url: str, question: str):
-    page.goto(f"{site_url}guide/#{question}")
-    exit_link = page.locator(f"#{question} [data-wtiw-guide-exit]")
-    expect(exit_link).to_be_visible()
-    expect(exit_link).to_have_text("I need help now")
-    exit_link.click()
-    page.wait_for_url("**/help-now/")
-    expect(page.locator("#emergency")).to_be_attached()
+def test_crisis_exit_on_every_question(page, site_url: str):
+    for question in QUESTIONS:
+        page.goto(f"{site_url}guide/#{question}")
+        exit_link = page.locator(f"#{question} [data-wtiw-guide-exit]")
+        expect(exit_link).to_be_visible()
+        expect(exit_link).to_have_text("I need help now")
+        exit_link.click()
+        page.wait_for_url("**/help-now/")
+        expect(page.locator("#emergency")).to_be_attached()
 
 
 def test_answers_never_reach_storage_cookies_or_the_query(page, site_url: str):
@@ -381,7 +411,9 @@ def test_answers_never_reach_storage_cookies_or_the_query(page, site_url: str):
 def test_mounting_twice_changes_nothing(page, site_url: str):
     page.goto(site_url + "guide/")
     walk(page, LONG_ROUTE[:2])
-    expect(page.locator("[data-wtiw-guide-status]")).not_to_have_text("")
+    # The status is emptied, then filled a moment later: wait for this step's announcement.
+    shown = LONG_ROUTE[2][0]
+    expect(page.locator("[data-wtiw-guide-status]")).to_have_text(TREE.steps[shown].title)
     before = page.inner_html("[data-wtiw-guide]")
     page.add_script_tag(url=site_url + "assets/javascripts/guide.js")
     assert page.inner_html("[data-wtiw-guide]") == before

@@ -68,7 +68,9 @@ def test_the_newcomer_check_fails_when_a_build_import_is_missing(clone: Path, tm
     python = clone / ".venv" / "bin" / "python"
     shadow = tmp_path / "shadow"
     shadow.mkdir()
-    (shadow / "jsonschema.py").write_text("raise ModuleNotFoundError('jsonschema')\n")
+    (shadow / "jsonschema.py").write_text(
+        "raise ModuleNotFoundError('jsonschema')\n", encoding="utf-8"
+    )
     env = {**newcomer_env(), "PYTHONPATH": str(shadow)}
     result = subprocess.run(
         [str(python), "-m", "macros", "check"],

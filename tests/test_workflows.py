@@ -33,7 +33,7 @@ def test_there_are_workflows():
 def test_actionlint_passes():
     actionlint = Path(sys.executable).parent / "actionlint"
     result = subprocess.run(
-        [str(actionlint), *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+        [str(actionlint), *map(str, WORKFLOWS)], capture_output=True, encoding="utf-8", check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -42,7 +42,8 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path):
     broken = tmp_path / "broken.yml"
     broken.write_text(
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
-        "    steps:\n      - run: echo ${{ matrix.nope }}\n"
+        "    steps:\n      - run: echo ${{ matrix.nope }}\n",
+        encoding="utf-8",
     )
 
     actionlint = Path(sys.executable).parent / "actionlint"

@@ -185,7 +185,8 @@ def guide_pages(site_dir: Path) -> list[str]:
     return [
         url_path(site_dir, path)
         for path in html_files(site_dir)
-        if "data-step" in path.read_text(encoding="utf-8") and parse_steps(path.read_text()).steps
+        if "data-step" in path.read_text(encoding="utf-8")
+        and parse_steps(path.read_text(encoding="utf-8")).steps
     ]
 
 
@@ -307,7 +308,7 @@ def show_step(page: Any, base_url: str, step: GuideStep) -> None:
     else:
         visit(page, url)
     selector = f'[data-step][id="{step.id}"]'
-    page.wait_for_selector(selector, state="visible", timeout=5000)
+    page.wait_for_selector(selector, state="visible")
 
 
 def palette_problems(page: Any, palette: str) -> list[str]:
@@ -378,31 +379,57 @@ def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[di
     """Press Tab (or Shift+Tab) through the whole page from the top (or bottom).
 
     Returns the elements Tab should reach, in DOM order, and the state after each key press.
+    The page records each stop itself (`startTabWalk` in a11y_checks.js); keys go in batches
+    the length of the page's Tab order, each batch followed by one read, until the walk leaves
+    the page or comes round to its first stop.
     """
     expected = page.evaluate("window.wtiwA11y.focusables()")
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    page.evaluate("window.wtiwA11y.startTabWalk()")
     key = "Shift+Tab" if backwards else "Tab"
+    limit = len(expected) * 2 + 10
+    batch = len(expected) + 2
+    pressed = 0
     stops: list[dict] = []
-    for _ in range(len(expected) * 2 + 10):
-        page.keyboard.press(key)
-        state = page.evaluate("window.wtiwA11y.focusState()")
-        if state["atBody"] and stops:
+    while pressed < limit:
+        for _ in range(min(batch, limit - pressed)):
+            page.keyboard.press(key)
+        pressed += min(batch, limit - pressed)
+        stops, finished = walk_stops(page.evaluate("window.wtiwA11y.tabWalk()"))
+        if finished:
             break
+    return expected, stops
+
+
+def walk_stops(states: list[dict]) -> tuple[list[dict], bool]:
+    """The distinct stops of a recorded walk, and whether it left the page or came round."""
+    stops: list[dict] = []
+    for state in states:
+        if state["atBody"]:
+            if stops:
+                return stops, True
+            continue  # the walk starts with focus outside the page (see resetFocus)
         if stops and state["index"] == stops[0]["index"] and state["index"] >= 0:
-            break  # wrapped round to where we started
+            return stops, True  # wrapped round to where we started
         if stops and (state["index"], state["description"]) == (
             stops[-1]["index"],
             stops[-1]["description"],
         ):
             continue  # focus moved inside a frame or widget; it is still the same stop
         stops.append(state)
-    return expected, stops
+    return stops, False
+
+
+def first_tab(page: Any) -> None:
+    """Press Tab as a reader does on arriving at the page: focus goes to its first stop."""
+    page.evaluate("window.wtiwA11y.resetFocus()")
+    page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement === document.body"):
+        page.keyboard.press("Tab")  # the first press left the stand-in's place at the end
 
 
 def focus_each(page: Any) -> list[dict]:
     """Focus every Tab stop from script (after one real Tab) and describe each focus ring."""
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
-    page.keyboard.press("Tab")
+    first_tab(page)
     return page.evaluate("window.wtiwA11y.focusEach()")
 
 
@@ -456,8 +483,7 @@ def order_problems(expected: list[dict], stops: list[dict]) -> list[str]:
 
 def skip_link_problems(page: Any) -> list[str]:
     """The first Tab stop is a visible skip link; following it, Tab continues in the content."""
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
-    page.keyboard.press("Tab")
+    first_tab(page)
     first = page.evaluate("window.wtiwA11y.skipLink()")
     where = first["description"]
     if not first["href"] or not first["href"].startswith("#"):
@@ -491,6 +517,7 @@ def run_vnu(files: list[Path]) -> dict[Path, list[dict[str, Any]]]:
         + [str(path) for path in files],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     try:

@@ -540,8 +540,50 @@
     return problems.slice(0, 20);
   }
 
+  /**
+   * A Tab walk recorded inside the page, so it costs one read instead of a round trip per key.
+   * Each stop is described when the next Tab arrives: by then the browser has moved focus and
+   * scrolled it into view (both happen while the previous key is handled). `tabWalk()` adds
+   * the stop after the last key and returns them all, in order. Keys pressed while focus is
+   * inside a frame reach that frame's document, not this one, so a frame counts as one stop.
+   */
+  let walk = null;
+  window.addEventListener("keydown", (event) => {
+    if (walk && event.key === "Tab") walk.push(focusFacts(document.activeElement));
+  }, true);
+
+  /**
+   * Put keyboard focus back where a fresh load has it: nowhere, so the next Tab enters the page
+   * at its first stop (positive tabindex first) and Shift+Tab at its last. Blurring alone is
+   * not enough: the browser would carry on from the last focused element. Removing a focused
+   * element leaves that starting point where it stood, so focus a stand-in at the very end of
+   * the page and remove it: the next Tab leaves the page, and the one after starts afresh.
+   */
+  function resetFocus() {
+    document.activeElement?.blur();
+    const end = document.createElement("span");
+    end.tabIndex = -1;
+    document.body.append(end);
+    end.focus({ preventScroll: true });
+    end.remove();
+    window.scrollTo(0, 0);
+  }
+
+  /** Start recording a walk from the top of the page, with nothing focused. */
+  function startTabWalk() {
+    resetFocus();
+    focusables();
+    walk = [];
+  }
+
+  /** The stop after each key pressed since `startTabWalk()` (the first entry is the start). */
+  function tabWalk() {
+    return [...walk.slice(1), focusFacts(document.activeElement)];
+  }
+
   window.wtiwA11y = {
     afterSkip, controlContrast, describe, firstAnswer, focusables, focusEach, focusState,
-    forcedColours, guideState, headings, landmarks, motion, overflow, skipLink,
+    forcedColours, guideState, headings, landmarks, motion, overflow, resetFocus, skipLink,
+    startTabWalk, tabWalk,
   };
 })();

@@ -40,12 +40,13 @@ def copy_project(destination: Path) -> Path:
 
 def build(project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> BuildResult:
     """Build `project_dir` strictly into `site_dir`, exactly as `make build` does."""
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", site_dir],
         cwd=project_dir,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=run_env,
         check=False,
     )

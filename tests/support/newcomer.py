@@ -44,6 +44,7 @@ def newcomer_env() -> dict[str, str]:
         if key not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "MAKEFLAGS", "MAKELEVEL"}
         and not key.startswith("PYTEST_")
     }
+    env["PYTHONUTF8"] = "1"
     venv_bin = str(Path(ROOT / ".venv" / "bin"))
     env["PATH"] = os.pathsep.join(
         part for part in env.get("PATH", "").split(os.pathsep) if part != venv_bin

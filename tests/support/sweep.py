@@ -1,0 +1,278 @@
+"""One visit per page per browser setup, with every check of that setup run on the visit.
+
+Opening a page is the slow part of a browser check, and most checks only read the page. So the
+accessibility tests do not each sweep the site: a setup (viewport, palette, JavaScript on or
+off, forced colours) opens every page and guide step once and runs all of its checks there,
+and each test reads its own check's results. Checks that move focus or scroll run after the
+ones that only read, and the skip link, which follows a link, runs last.
+
+Each setup runs once per test process, on first use. Tests read a setup through a parameter
+named after it, and under `pytest -n` the scheduler in tests/conftest.py sends all tests of a
+setup to one worker, so no worker repeats another's sweep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.support.a11y import (
+    COLOUR_RULES,
+    NARROW,
+    PHONE,
+    SCREENSHOTS,
+    ZOOM_400,
+    block_scripts,
+    browser_context,
+    check,
+    describe_violations,
+    focus_each,
+    focus_problems,
+    full_pages,
+    guide_steps,
+    opened,
+    order_problems,
+    page_paths,
+    palette_problems,
+    run_axe,
+    show_step,
+    skip_link_problems,
+    tab_walk,
+    visit,
+)
+
+# A check run on an open page: the problems it finds there, as readable lines.
+Probe = Callable[[Any], list[str]]
+# Check name, then the page or step (with the setup's name), then what the check found there.
+Results = dict[str, dict[str, list[str]]]
+
+# Which addresses a check runs on: every page, pages with the full site chrome (sitemap and
+# 404), embed forms (the others), the home page, every guide step, or the first two steps.
+WHERE = ("pages", "full", "embeds", "home", "steps", "first-steps")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named check, the addresses it runs on, and the probe that runs it."""
+
+    name: str
+    where: str
+    probe: Probe
+
+    def __post_init__(self) -> None:
+        """Catch a misspelt address set when the plan is written, not as a silent skip."""
+        assert self.where in WHERE, f"{self.name}: where must be one of {WHERE}"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A browser setup: context options, JavaScript on or off, and its checks in run order."""
+
+    name: str
+    options: dict[str, Any]
+    checks: tuple[Check, ...]
+    javascript: bool = True
+
+
+def walk_problems(page: Any) -> list[str]:
+    """Tab from the top: every element reached once, in order, each with a visible focus ring."""
+    expected, stops = tab_walk(page)
+    return order_problems(expected, stops) + focus_problems(stops)
+
+
+def backwards_walk_problems(page: Any) -> list[str]:
+    """Shift+Tab from the bottom: no focused element hidden, under the header or elsewhere."""
+    return focus_problems(tab_walk(page, backwards=True)[1])
+
+
+def axe_problems(rules: list[str] | None = None) -> Probe:
+    """axe-core's WCAG A and AA rules (or just `rules`) on the whole page."""
+    return lambda page: describe_violations(run_axe(page, rules=rules))
+
+
+def axe_step_problems(rules: list[str] | None = None) -> Probe:
+    """axe-core on the guide's article only: the page around it is checked as a page."""
+
+    def probe(page: Any) -> list[str]:
+        within = "article" if page.locator("article").count() else None
+        return describe_violations(run_axe(page, rules=rules, within=within))
+
+    return probe
+
+
+def focus_ring_problems(page: Any) -> list[str]:
+    """Every Tab stop's focus ring, and every text field's edge, at 3:1 or more."""
+    return focus_problems(focus_each(page)) + check(page, "controlContrast")
+
+
+def reflow_problems(page: Any) -> list[str]:
+    """Sideways scrolling, and targets smaller than 24 x 24 px without enough space around."""
+    return check(page, "overflow") + describe_violations(run_axe(page, rules=["target-size"]))
+
+
+def forced_colour_problems(page: Any) -> list[str]:
+    """Text, icons and every focus ring stay visible when the browser forces colours."""
+    return check(page, "forcedColours") + focus_problems(focus_each(page))
+
+
+def screenshot(name: str) -> Probe:
+    """Save a full-page screenshot for reviewers (test-artifacts/screenshots/); finds nothing."""
+
+    def probe(page: Any) -> list[str]:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / name, full_page=True)
+        return []
+
+    return probe
+
+
+def palette_check(palette: str) -> Check:
+    """Material applied the system's palette, so a dark run really is dark."""
+    return Check("palette", "pages", lambda page: palette_problems(page, palette))
+
+
+REDUCED = {"reduced_motion": "reduce"}
+PHONE_LAYOUT = {"viewport": PHONE, "is_mobile": True}
+
+SETUPS = {
+    setup.name: setup
+    for setup in (
+        Setup(
+            "light",
+            {"palette": "light", **REDUCED},
+            (
+                palette_check("light"),
+                Check("axe", "pages", axe_problems()),
+                Check("headings", "pages", lambda page: check(page, "headings")),
+                Check("landmarks", "embeds", lambda page: check(page, "landmarks", False)),
+                Check("landmarks", "full", lambda page: check(page, "landmarks", True)),
+                Check("dialogs", "full", axe_problems(["aria-dialog-name"])),
+                Check("motion", "pages", lambda page: check(page, "motion")),
+                Check("focus-rings", "pages", focus_ring_problems),
+                Check("tab-walk", "pages", walk_problems),
+                Check("shift-tab-walk", "pages", backwards_walk_problems),
+                Check("skip-link", "full", skip_link_problems),
+                Check("axe-steps", "steps", axe_step_problems()),
+                Check("headings-steps", "steps", lambda page: check(page, "headings")),
+                Check("motion-steps", "first-steps", lambda page: check(page, "motion")),
+            ),
+        ),
+        Setup(
+            "dark",
+            {"palette": "dark", **REDUCED},
+            (
+                palette_check("dark"),
+                # Only colours change between palettes: the dark run needs only colour rules.
+                Check("axe", "pages", axe_problems(COLOUR_RULES)),
+                Check("focus-rings", "pages", focus_ring_problems),
+                Check("axe-steps", "steps", axe_step_problems(COLOUR_RULES)),
+            ),
+        ),
+        Setup("phone", {**PHONE_LAYOUT, **REDUCED}, (Check("tab-walk", "full", walk_problems),)),
+        Setup(
+            "no-javascript",
+            dict(REDUCED),
+            (Check("axe", "full", axe_problems()), Check("tab-walk", "pages", walk_problems)),
+            javascript=False,
+        ),
+        Setup(
+            "phone-no-javascript",
+            {**PHONE_LAYOUT, **REDUCED},
+            (Check("tab-walk", "full", walk_problems),),
+            javascript=False,
+        ),
+        Setup(
+            "320px",
+            {"viewport": NARROW, "is_mobile": True},
+            (Check("reflow", "pages", reflow_problems), Check("reflow", "steps", reflow_problems)),
+        ),
+        Setup(
+            "zoom-400",
+            dict(ZOOM_400),
+            (Check("reflow", "pages", reflow_problems), Check("reflow", "steps", reflow_problems)),
+        ),
+        Setup(
+            "forced-colours",
+            {"forced_colors": "active", **REDUCED},
+            (
+                Check("forced-colours", "pages", forced_colour_problems),
+                Check("screenshot", "home", screenshot("home-desktop-forced-colours.png")),
+            ),
+        ),
+    )
+}
+
+
+def on(*names: str) -> list[str]:
+    """Parameters for a test that reads these setups.
+
+    The test id names the setup, which is how `pytest -n` keeps a setup's tests on one worker
+    (tests/conftest.py).
+    """
+    unknown = set(names) - SETUPS.keys()
+    assert not unknown, f"no such browser setup: {sorted(unknown)}"
+    return list(names)
+
+
+def run_checks(page: Any, checks: list[Check], where: str, results: Results) -> None:
+    """Run `checks` on the open page; a check that breaks is reported, not fatal to the rest."""
+    for item in checks:
+        try:
+            found = item.probe(page)
+        except Exception as error:  # one broken probe must not hide what the others found
+            found = [f"the {item.name} check could not run: {error}"]
+        results.setdefault(item.name, {}).setdefault(where, []).extend(found)
+
+
+def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Results:
+    """Open every page and guide step once in `setup` and run its checks on each."""
+    results: Results = {item.name: {} for item in setup.checks}
+    full = full_pages(site_dir)
+    label = f" ({setup.name})"
+    with browser_context(browser, **setup.options) as context:
+        if not setup.javascript:
+            block_scripts(context)
+        with opened(context) as page:
+            for path in page_paths(site_dir):
+                kinds = {"pages", "full" if path in full else "embeds"}
+                kinds |= {"home"} if path == "" else set()
+                checks = [item for item in setup.checks if item.where in kinds]
+                if not checks:
+                    continue
+                visit(page, site_url + path)
+                run_checks(page, checks, f"/{path}{label}", results)
+            for number, step in enumerate(guide_steps(site_dir)):
+                wanted = {"steps", "first-steps"} if number < 2 else {"steps"}
+                checks = [item for item in setup.checks if item.where in wanted]
+                if not checks:
+                    continue
+                show_step(page, site_url, step)
+                run_checks(page, checks, f"/{step.path}{label}", results)
+    return results
+
+
+class Sweeps:
+    """Each setup's results, run on first use and kept for the rest of the test process."""
+
+    def __init__(self, browser: Any, site_dir: Path, site_url: str) -> None:
+        """Remember where the site is and which browser to use."""
+        self._args = (browser, site_dir, site_url)
+        self._done: dict[str, Results] = {}
+
+    def __call__(self, name: str) -> Results:
+        """The results of setup `name`, running it if this process has not yet."""
+        if name not in self._done:
+            self._done[name] = run_setup(*self._args, SETUPS[name])
+        return self._done[name]
+
+
+def findings(results: Results, *names: str) -> dict[str, list[str]]:
+    """What the checks `names` found, by page or step; fails if a check never ran anywhere."""
+    merged: dict[str, list[str]] = {}
+    for name in names:
+        assert results.get(name), f"the {name} check ran on no page or step"
+        for where, problems in results[name].items():
+            merged.setdefault(where, []).extend(problems)
+    return merged
