@@ -90,12 +90,13 @@ def sweep(browser, site_dir: Path, site_url: str) -> Sweeps:
 
 
 class SetupGroupScheduling(LoadScopeScheduling):
-    """pytest-xdist scheduling that sends every test of one browser setup to one worker.
+    """pytest-xdist scheduling: a browser setup's tests on one worker, a module's on one worker.
 
     A test reads a setup's sweep through a parameter named after it (`sweep.on("light")`, id
-    `[light]`), and the sweep runs once per worker, so those tests must share a worker.
-    (xdist's own `--dist loadgroup` marks no longer group anything under pytest 9.)
-    Every other test is its own unit, spread over the workers as they free up.
+    `[light]`), and a sweep runs once per worker, so a setup's tests must share a worker; so
+    must a module's tests, which share module fixtures (a broken build, a fresh clone, one vnu
+    run). Units go out in collection order, so the longest sweeps (the a11y modules) start
+    first. (xdist's own `--dist loadgroup` marks no longer group anything under pytest 9.)
     """
 
     SETUP_ID = re.compile(r"\[([^\]]+)\]$")
@@ -104,9 +105,10 @@ class SetupGroupScheduling(LoadScopeScheduling):
         match = self.SETUP_ID.search(nodeid)
         if match and match.group(1) in SETUPS:
             return f"setup:{match.group(1)}"
-        return nodeid
+        return nodeid.split("::", 1)[0]
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
-    """Group the browser-setup tests (see SetupGroupScheduling) under `pytest -n`."""
+    """Group tests as SetupGroupScheduling says, in collection order, under `pytest -n`."""
+    config.option.loadscopereorder = False
     return SetupGroupScheduling(config, log)

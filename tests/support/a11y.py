@@ -381,22 +381,30 @@ def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[di
     Returns the elements Tab should reach, in DOM order, and the state after each key press.
     The page records each stop itself (`startTabWalk` in a11y_checks.js); keys go in batches
     the length of the page's Tab order, each batch followed by one read, until the walk leaves
-    the page or comes round to its first stop.
+    the page or comes round to its first stop. Tab is held down, as a reader holding the key
+    does: each repeat moves focus on its own keydown, and a walk costs one event per stop
+    instead of two.
     """
     expected = page.evaluate("window.wtiwA11y.focusables()")
     page.evaluate("window.wtiwA11y.startTabWalk()")
-    key = "Shift+Tab" if backwards else "Tab"
     limit = len(expected) * 2 + 10
     batch = len(expected) + 2
     pressed = 0
     stops: list[dict] = []
-    while pressed < limit:
-        for _ in range(min(batch, limit - pressed)):
-            page.keyboard.press(key)
-        pressed += min(batch, limit - pressed)
-        stops, finished = walk_stops(page.evaluate("window.wtiwA11y.tabWalk()"))
-        if finished:
-            break
+    if backwards:
+        page.keyboard.down("Shift")
+    try:
+        while pressed < limit:
+            for _ in range(min(batch, limit - pressed)):
+                page.keyboard.down("Tab")
+            pressed += min(batch, limit - pressed)
+            stops, finished = walk_stops(page.evaluate("window.wtiwA11y.tabWalk()"))
+            if finished:
+                break
+    finally:
+        page.keyboard.up("Tab")
+        if backwards:
+            page.keyboard.up("Shift")
     return expected, stops
 
 
