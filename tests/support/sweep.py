@@ -42,6 +42,7 @@ from tests.support.a11y import (
     tab_walk,
     visit,
 )
+from tests.support.page_audit import watch
 
 # A check run on an open page: the problems it finds there, as readable lines.
 Probe = Callable[[Any], list[str]]
@@ -74,6 +75,9 @@ class Setup:
     options: dict[str, Any]
     checks: tuple[Check, ...]
     javascript: bool = True
+    # Record CSP violations, console errors, uncaught exceptions and off-site requests
+    # (aborted) on every page, as the check "clean-and-local" (tests/support/page_audit.py).
+    audited: bool = False
 
 
 def walk_problems(page: Any) -> list[str]:
@@ -158,6 +162,7 @@ SETUPS = {
                 Check("headings-steps", "steps", lambda page: check(page, "headings")),
                 Check("motion-steps", "first-steps", lambda page: check(page, "motion")),
             ),
+            audited=True,
         ),
         Setup(
             "dark",
@@ -234,6 +239,7 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
     with browser_context(browser, **setup.options) as context:
         if not setup.javascript:
             block_scripts(context)
+        recorder = watch(context) if setup.audited else None
         with opened(context) as page:
             for path in page_paths(site_dir):
                 kinds = {"pages", "full" if path in full else "embeds"}
@@ -243,6 +249,8 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
                     continue
                 visit(page, site_url + path)
                 run_checks(page, checks, f"/{path}{label}", results)
+                if recorder:
+                    results.setdefault("clean-and-local", {})[f"/{path}{label}"] = recorder.take()
             for number, step in enumerate(guide_steps(site_dir)):
                 wanted = {"steps", "first-steps"} if number < 2 else {"steps"}
                 checks = [item for item in setup.checks if item.where in wanted]
