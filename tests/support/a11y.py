@@ -375,15 +375,23 @@ def report(problems: dict[str, list[str]]) -> str:
     )
 
 
-def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[dict]]:
+# Resolves on the next animation frame: scroll events and the scripts they start have run.
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done()))"
+
+
+def tab_walk(
+    page: Any, *, backwards: bool = False, scripts: bool = True
+) -> tuple[list[dict], list[dict]]:
     """Press Tab (or Shift+Tab) through the whole page from the top (or bottom).
 
     Returns the elements Tab should reach, in DOM order, and the state after each key press.
-    The page records each stop itself (`startTabWalk` in a11y_checks.js); keys go in batches
-    the length of the page's Tab order, each batch followed by one read, until the walk leaves
-    the page or comes round to its first stop. Tab is held down, as a reader holding the key
-    does: each repeat moves focus on its own keydown, and a walk costs one event per stop
-    instead of two.
+    The page records each stop itself, when the next key arrives (`startTabWalk` in
+    a11y_checks.js), so the walk is read once per batch of keys. Tab is held down, as a reader
+    holding the key does: each repeat moves focus on its own keydown. With `scripts`, each key
+    waits for the next frame, so what the page's scripts do after a scroll (Material fits its
+    sidebar above the footer, shows "Back to top") is on screen when the stop is measured.
+    A page whose scripts cannot run (`scripts=False`) changes only as the key is handled, so
+    its keys need no wait.
     """
     expected = page.evaluate("window.wtiwA11y.focusables()")
     page.evaluate("window.wtiwA11y.startTabWalk()")
@@ -397,6 +405,8 @@ def tab_walk(page: Any, *, backwards: bool = False) -> tuple[list[dict], list[di
         while pressed < limit:
             for _ in range(min(batch, limit - pressed)):
                 page.keyboard.down("Tab")
+                if scripts:
+                    page.evaluate(NEXT_FRAME)
             pressed += min(batch, limit - pressed)
             stops, finished = walk_stops(page.evaluate("window.wtiwA11y.tabWalk()"))
             if finished:
