@@ -162,24 +162,21 @@ def build_policy(hashes: list[str]) -> str:
 def _refusals(found: PageScripts, allowed_scripts: frozenset[str]) -> list[Finding]:
     """Inline code the policy must not carry, each as a message saying what to do instead."""
     problems: list[Finding] = []
-    if found.inline_handlers:
-        labels = ", ".join(finding.label for finding in found.inline_handlers[:3])
-        problems.append(
-            Finding(
-                f"inline event handlers or javascript: URLs would be blocked: {labels}; "
-                "move the code into a script file",
-                found.inline_handlers[0].needle,
-            )
-        )
-    if found.inline_styles:
-        labels = ", ".join(finding.label for finding in found.inline_styles[:3])
-        problems.append(
-            Finding(
-                f"inline styles would be blocked by style-src 'self': {labels}; "
-                "use a class and a stylesheet instead",
-                found.inline_styles[0].needle,
-            )
-        )
+    for refused, what_to_do in (
+        (
+            found.inline_handlers,
+            "inline event handlers or javascript: URLs would be blocked: {}; "
+            "move the code into a script file",
+        ),
+        (
+            found.inline_styles,
+            "inline styles would be blocked by style-src 'self': {}; "
+            "use a class and a stylesheet instead",
+        ),
+    ):
+        if refused:
+            labels = ", ".join(finding.label for finding in refused[:3])
+            problems.append(Finding(what_to_do.format(labels), refused[0].needle))
     for source in found.inline:
         if source not in allowed_scripts:
             first_line = next((line.strip() for line in source.splitlines() if line.strip()), "")

@@ -261,31 +261,6 @@ def opened(context: Any) -> Iterator[Any]:
 Probe = Callable[[Any], list[str]]
 
 
-def probe_pages(
-    context: Any, site_url: str, paths: Iterable[str], probe: Probe, *, label: str = ""
-) -> dict[str, list[str]]:
-    """Open each address in one tab of `context`; what `probe` finds, by page (and `label`)."""
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for path in paths:
-            visit(page, site_url + path)
-            problems[f"/{path}{label}"] = probe(page)
-    return problems
-
-
-def probe_steps(
-    context: Any, site_url: str, steps: list[GuideStep], probe: Probe, *, label: str = ""
-) -> dict[str, list[str]]:
-    """Show each guide step by its public address; what `probe` finds, by step (and `label`)."""
-    assert steps, "no guide steps ([data-step] with an id) found in the built site"
-    problems: dict[str, list[str]] = {}
-    with opened(context) as page:
-        for step in steps:
-            show_step(page, site_url, step)
-            problems[f"/{step.path}{label}"] = probe(page)
-    return problems
-
-
 def probe_fixture(
     context: Any, fixtures_url: str, fixture: str, probe: Callable[[Any], Any]
 ) -> Any:

@@ -13,7 +13,6 @@ setup to one worker, so no worker repeats another's sweep.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from tests.support.a11y import (
     PHONE,
     SCREENSHOTS,
     ZOOM_400,
+    Probe,
     block_scripts,
     browser_context,
     check,
@@ -44,8 +44,6 @@ from tests.support.a11y import (
 )
 from tests.support.page_audit import watch
 
-# A check run on an open page: the problems it finds there, as readable lines.
-Probe = Callable[[Any], list[str]]
 # Check name, then the page or step (with the setup's name), then what the check found there.
 Results = dict[str, dict[str, list[str]]]
 
