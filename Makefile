@@ -22,8 +22,11 @@ help: ## List the targets
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime-installed: requirements/runtime.txt | $(PY)
+# The lock (with hashes), then the site's own package from src/ (editable, built with the
+# lock's flit_core, so pip fetches nothing the lock does not name).
+$(VENV)/.runtime-installed: requirements/runtime.txt pyproject.toml | $(PY)
 	$(PIP) install --require-hashes --no-deps -r requirements/runtime.txt
+	$(PIP) install --no-deps --no-build-isolation --editable .
 	touch $@
 
 $(VENV)/.test-installed: requirements/runtime.txt requirements/test.txt $(VENV)/.runtime-installed
@@ -37,7 +40,7 @@ build: $(VENV)/.runtime-installed ## Strict build into site/
 	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
 
 check-guide: $(VENV)/.runtime-installed ## Validate the guide's YAML tree and print a summary
-	$(PY) -m macros check
+	$(PY) -m wtiw check
 
 lint: $(VENV)/.test-installed ## ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -56,10 +59,10 @@ bench: $(VENV)/.test-installed ## Benchmarks: print figures (not a test)
 	bash tests/setup/system-deps.sh
 	$(PY) -m bench
 
-lock: ## Re-resolve the pinned, hashed lock files from requirements/*.in
+lock: ## Re-resolve the pinned, hashed lock files from pyproject.toml and requirements/test.in
 	$(PYTHON) -m venv /tmp/wtiw-lock
 	/tmp/wtiw-lock/bin/pip install --quiet pip-tools==7.6.2
-	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o runtime.txt runtime.in
+	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links --build-deps-for=editable -o runtime.txt ../pyproject.toml
 	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o test.txt test.in
 
 clean: ## Remove build output and test artefacts (keeps .venv)

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from macros.graph import summarise
-from macros.render import GuideContext, render_guide, render_map
-from macros.validate import tree_from_text
+from wtiw.guide.graph import summarise
+from wtiw.guide.render import GuideContext, render_guide, render_map
+from wtiw.guide.validate import tree_from_text
 
 SIZES = (10, 100, 1_000, 10_000)
 CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/", with_qr_codes=False)

@@ -11,15 +11,16 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
+from wtiw.postbuild import assets as asset_trim
+from wtiw.postbuild import bundle as asset_bundle
 
-from hooks import asset_bundle, asset_trim
 from tests.support.build import ROOT
 from tests.support.site_pages import html_pages
 
 OWN_BUDGET_BYTES = 10 * 1024
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
-# hooks/asset_trim.py: what is dropped and what is kept.
+# src/wtiw/postbuild/assets.py: what is dropped and what is kept.
 
 
 def test_english_search_needs_no_lunr_language_file():
@@ -118,7 +119,7 @@ def test_the_home_page_bundle_holds_extra_css_in_order(site_dir: Path):
     assert (site_dir / bundles[0]).read_text(encoding="utf-8") == expected
 
 
-# hooks/asset_bundle.py on small pages
+# src/wtiw/postbuild/bundle.py on small pages
 
 
 PAGE = PurePosixPath("guide/index.html")

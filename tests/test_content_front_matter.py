@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 import yaml
 
-from hooks.page_metadata import (
+from tests.support.build import ROOT, BuildResult, build, copy_project
+from wtiw.pages.front_matter import (
     KNOWN_FIELDS,
     SOURCE_EXAMPLE,
     check_front_matter,
@@ -16,7 +17,6 @@ from hooks.page_metadata import (
     long_date,
     read_front_matter,
 )
-from tests.support.build import ROOT, BuildResult, build, copy_project
 
 TODAY = date(2026, 11, 25)
 GOOD = {

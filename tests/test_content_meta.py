@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from hooks.page_metadata import long_date
 from tests.support.build import ROOT
 from tests.support.content_html import PageFacts, page_facts
+from wtiw.pages.front_matter import long_date
 
 DOCS = ROOT / "docs"
 # The build reads SITE_URL (the deploy workflow sets it); mkdocs.yml has this default.

@@ -12,9 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from wtiw.postbuild import csp as csp_policy
 
-from hooks import csp_policy
-from hooks.csp_policy import (
+from tests.support.build import build, copy_project
+from tests.support.server import serve
+from tests.support.site_pages import html_pages
+from wtiw.postbuild.csp import (
     CspError,
     build_policy,
     content_problems,
@@ -23,9 +26,6 @@ from hooks.csp_policy import (
     script_hash,
     template_scripts,
 )
-from tests.support.build import build, copy_project
-from tests.support.server import serve
-from tests.support.site_pages import html_pages
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # The example from the CSP specification and MDN: a hash a browser is known to accept.
@@ -50,7 +50,7 @@ def directives(policy: str) -> dict[str, list[str]]:
     return parsed
 
 
-# hooks/csp_policy.py on small pages, no MkDocs involved.
+# src/wtiw/postbuild/csp.py on small pages, no MkDocs involved.
 
 
 def test_hash_of_the_specification_example():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import functools
 import sys
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -21,15 +22,14 @@ from tests.support.build import ROOT
 from tests.test_pins import direct_requirements, lock_entries, normalise
 
 # Python that `mkdocs build` (and the link-check workflow, which runs on a build-only machine)
-# imports: hooks, the guide engine and the external link checker.
+# imports: the site's package and the external link checker.
 BUILD_CODE = (
-    *sorted((ROOT / "hooks").glob("*.py")),
-    *sorted((ROOT / "macros").glob("*.py")),
+    *sorted((ROOT / "src").rglob("*.py")),
     ROOT / "tests" / "tools" / "check_external_links.py",
 )
-# Modules of the project itself: packages at the root and the hooks' sibling modules.
-LOCAL = {path.name for path in ROOT.iterdir() if path.is_dir()} | {
-    path.stem for path in (ROOT / "hooks").glob("*.py")
+# Modules of the project itself: the package under src/ and the folders at the root.
+LOCAL = {path.name for path in (ROOT / "src").iterdir()} | {
+    path.name for path in ROOT.iterdir() if path.is_dir()
 }
 
 
@@ -96,7 +96,7 @@ def missing_from(
     """One line per need that no distribution in `available` provides."""
     return [
         f"{what}: provided by {sorted(dists) or 'no installed distribution'}, "
-        f"none of them in {where}; add it to requirements/runtime.in and run 'make lock'"
+        f"none of them in {where}; add it to pyproject.toml's dependencies and run 'make lock'"
         for what, dists in sorted(needs.items())
         if not dists & available
     ]
@@ -119,12 +119,19 @@ def test_every_build_import_is_in_the_runtime_lock():
 
 def test_every_direct_build_import_is_declared_not_just_pulled_in():
     declared = set(direct_requirements("runtime"))
-    problems = missing_from(code_needs(BUILD_CODE), declared, "requirements/runtime.in")
+    problems = missing_from(code_needs(BUILD_CODE), declared, "pyproject.toml")
     assert not problems, "\n".join(problems)
 
 
+def own_distribution() -> str:
+    """The site's own package (pyproject.toml), which `make` installs beside the lock."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return normalise(project["project"]["name"])
+
+
 def test_every_plugin_theme_and_extension_is_in_the_runtime_lock():
-    problems = missing_from(config_needs(), set(lock_entries("runtime")))
+    available = set(lock_entries("runtime")) | {own_distribution()}
+    problems = missing_from(config_needs(), available)
     assert not problems, "\n".join(problems)
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.link_rewrite import open_outside_frame, stays_in_frame
 from tests.support.site_pages import is_redirect_stub
+from wtiw.postbuild.links import open_outside_frame, stays_in_frame
 
 CHROME = (
     '<header class="md-header',

@@ -3,7 +3,7 @@
 Also history (back, forward, reload), deep links, keyboard only, and the crisis exit on every
 question.
 
-Paths come from the shipped tree (macros.graph.iter_paths), so a new answer is walked as soon
+Paths come from the shipped tree (wtiw.guide.graph.iter_paths), so a new answer is walked as soon
 as it exists. Flow tests in test_guide_flow.py say where each answer should lead; these say
 the built page really goes there.
 """
@@ -18,9 +18,9 @@ from pathlib import Path as FilePath
 import pytest
 from playwright.sync_api import expect
 
-from macros.graph import iter_paths
-from macros.model import Question
-from macros.validate import load_tree
+from wtiw.guide.graph import iter_paths
+from wtiw.guide.model import Question
+from wtiw.guide.validate import load_tree
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from macros.validate import load_tree
 from tests.support.build import ROOT, BuildResult, build, copy_project
+from wtiw.guide.validate import load_tree
 
 CONTRACT = ROOT / "docs" / "_data" / "links" / "guide-steps.yml"
 

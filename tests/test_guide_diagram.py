@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from macros.diagram import Box, layout, render_diagram
-from macros.graph import reachable
-from macros.model import Question
-from macros.render import environment
-from macros.validate import load_tree
+from wtiw.guide.diagram import Box, layout, render_diagram
+from wtiw.guide.graph import reachable
+from wtiw.guide.model import Question
+from wtiw.core.site import PROJECT
+from wtiw.core.templates import partials
+from wtiw.guide.validate import load_tree
 
 TREE = load_tree()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -64,7 +65,7 @@ def test_one_arrow_per_distinct_answer_target_all_pointing_right():
 
 
 def test_svg_is_well_formed_labelled_and_csp_safe():
-    svg = render_diagram(TREE, environment())
+    svg = render_diagram(TREE, partials(PROJECT.templates))
     root = ET.fromstring(svg)  # the scroll wrapper
     drawing = root.find(f"{SVG}svg")
     assert drawing is not None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.graph import iter_paths, reachable, summarise
-from macros.model import Outcome, Question
-from macros.validate import load_tree
 from tests.support.readability import as_sentences, offline_textstat
+from wtiw.guide.graph import iter_paths, reachable, summarise
+from wtiw.guide.model import Outcome, Question
+from wtiw.guide.validate import load_tree
 
 TREE = load_tree()
 

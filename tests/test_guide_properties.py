@@ -1,6 +1,6 @@
 """Property-based tests of the guide engine with hypothesis: random trees, valid and broken.
 
-Promises: the validator never raises anything but `GuideError` (whatever the input), every
+Promises: the validator never raises anything but `InputError` (whatever the input), every
 problem points inside the file, every valid tree renders HTML in which every answer link
 targets an existing step, and the path count agrees with walking the paths.
 """
@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.errors import GuideError
-from macros.graph import iter_paths, summarise
-from macros.loader import UNSAFE_CHARACTER, parse_document
-from macros.render import GuideContext, render_guide, render_map
-from macros.validate import RESERVED_IDS, load_tree, tree_from_text
+from wtiw.core.problems import InputError
+from wtiw.core.yaml_reader import UNSAFE_CHARACTER, parse_document
+from wtiw.guide.graph import iter_paths, summarise
+from wtiw.guide.render import GuideContext, render_guide, render_map
+from wtiw.guide.validate import RESERVED_IDS, load_tree, tree_from_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/", with_qr_codes=False)
@@ -95,16 +95,16 @@ def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def problems_of(text: str) -> GuideError | None:
-    """Validate `text`: None for a good tree; anything but a GuideError fails the test."""
+def problems_of(text: str) -> InputError | None:
+    """Validate `text`: None for a good tree; anything but a InputError fails the test."""
     try:
         tree_from_text(text, label="t.yaml")
-    except GuideError as error:
+    except InputError as error:
         return error
     return None
 
 
-def check_only_guide_errors(text: str) -> GuideError | None:
+def check_only_guide_errors(text: str) -> InputError | None:
     """Validate `text` and check any problems point inside it."""
     error = problems_of(text)
     if error is None:
@@ -224,7 +224,7 @@ def test_any_bytes_give_guide_errors_never_a_crash(tmp_path_factory, raw: bytes)
     error = None
     try:
         load_tree(path, docs_dir=None, label="t.yaml")
-    except GuideError as caught:
+    except InputError as caught:
         error = caught
     assert error is None or error.problems
 

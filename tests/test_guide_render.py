@@ -7,16 +7,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.render import (
+from tests.support.build import ROOT
+from wtiw.guide.render import (
     GuideContext,
-    markdown_text,
-    page_url,
     relative_href,
     render_guide,
     render_map,
 )
-from macros.validate import load_tree, tree_from_text
-from tests.support.build import ROOT
+from wtiw.core.templates import markdown_text
+from wtiw.core.urls import page_url
+from wtiw.guide.validate import load_tree, tree_from_text
 
 CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/")
 VALID = (ROOT / "tests" / "guide_fixtures" / "valid.yaml").read_text(encoding="utf-8")

@@ -6,17 +6,16 @@ below is a control for the others: valid.yaml must pass for the failures to mean
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from macros.errors import GuideError
-from macros.loader import check_characters
-from macros.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, tree_from_text
 from tests.support.build import ROOT
+from wtiw.core.problems import InputError
+from wtiw.core.yaml_reader import check_characters
+from wtiw.guide.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, tree_from_text
 
 FIXTURES = ROOT / "tests" / "guide_fixtures"
 VALID = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
@@ -47,7 +46,7 @@ def problems_of(path: Path) -> list[str]:
     """Check `path` against the real docs and return its problem lines (none if it passes)."""
     try:
         load_tree(path, docs_dir=DEFAULT_DOCS, label=path.name)
-    except GuideError as error:
+    except InputError as error:
         return [str(problem) for problem in error.problems]
     return []
 
@@ -101,7 +100,7 @@ def test_missing_file_is_reported(tmp_path: Path):
     ],
 )
 def test_other_mistakes_are_explained(text: str, words: str):
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(text, label="t.yaml", docs_dir=DEFAULT_DOCS)
     assert any(words in str(problem) for problem in caught.value.problems), caught.value
 
@@ -110,7 +109,7 @@ def test_all_problems_are_reported_at_once():
     broken = VALID.replace("title: Keep going", "titel: Keep going").replace(
         "title: Get help now", 'title: ""'
     )
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(broken, label="t.yaml")
     assert len(caught.value.problems) >= 3  # unknown field, its missing title, empty title
 
@@ -120,7 +119,7 @@ def test_an_answer_that_leads_nowhere_is_reported_once():
     shipped = DEFAULT_TREE.read_text(encoding="utf-8")
     assert shipped.count("next: what-feels-wrong\n") == 1, "pick another answer for this test"
     broken = shipped.replace("next: what-feels-wrong\n", "next: what-feels-rong\n")
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(broken, label="t.yaml", docs_dir=DEFAULT_DOCS)
     (problem,) = caught.value.problems
     assert "leads to 'what-feels-rong'" in problem.message
@@ -136,7 +135,7 @@ def test_invisible_characters_are_named_at_their_place(character: str):
     text = VALID.replace("title: Keep going", f"title: Keep {character}going")
     before = text[: text.index(character)]
     line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(text, label="t.yaml")
     (problem,) = caught.value.problems
     assert str(problem).startswith(f"t.yaml:{line}:{column}: the invisible character ")
@@ -147,7 +146,7 @@ def test_invisible_characters_are_named_at_their_place(character: str):
 def test_an_escaped_invisible_character_is_refused_too():
     text = VALID.replace("title: Keep going", 'title: "Keep \\u202Egoing"')
     line = text[: text.index("\\u202E")].count("\n") + 1
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(text, label="t.yaml")
     (problem,) = caught.value.problems
     assert (problem.line, problem.column) == (line, 12)
@@ -160,15 +159,15 @@ def test_tabs_and_line_endings_are_not_invisible_characters():
 
 def test_an_impossible_date_is_named_as_a_date():
     text = VALID.replace("title: Keep going", "title: 2027-02-30")
-    with pytest.raises(GuideError) as caught:
+    with pytest.raises(InputError) as caught:
         tree_from_text(text, label="t.yaml")
     assert any("2027-02-30 is not a real date" in str(p) for p in caught.value.problems)
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m macros` as an editor would, from the project root."""
+    """Run `python -m wtiw` as an editor would, from the project root."""
     return subprocess.run(
-        [sys.executable, "-m", "macros", *arguments],
+        [sys.executable, "-m", "wtiw", *arguments],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -201,27 +200,6 @@ def test_cli_never_prints_a_traceback(name: str):
     assert "Traceback" not in result.stderr
 
 
-# The guide engine's own modules. Only macros/__init__.py may know about MkDocs.
-ENGINE = ("errors", "loader", "structure", "model", "graph", "links", "validate", "cli")
-
-
-def imported_roots(source: Path) -> set[str]:
-    """Top-level package names a Python file imports."""
-    roots = set()
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            roots |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            roots.add(node.module.split(".")[0])
-    return roots
-
-
-@pytest.mark.parametrize("module", ENGINE)
-def test_engine_imports_nothing_from_mkdocs(module: str):
-    roots = imported_roots(ROOT / "macros" / f"{module}.py")
-    assert not roots & {"mkdocs", "material", "mkdocs_macros"}, roots
-
-
 # Runs the editors' command line with MkDocs made impossible to import.
 WITHOUT_MKDOCS = """
 import runpy, sys
@@ -230,8 +208,8 @@ class Block:
         if name.split(".")[0] in {"mkdocs", "material", "mkdocs_macros"}:
             raise ImportError(f"{name} is blocked for this test")
 sys.meta_path.insert(0, Block())
-sys.argv = ["macros", "check"]
-runpy.run_module("macros", run_name="__main__")
+sys.argv = ["wtiw", "check"]
+runpy.run_module("wtiw", run_name="__main__")
 """
 
 
@@ -241,10 +219,3 @@ def test_the_command_line_runs_without_mkdocs():
     )
     assert result.returncode == 0, result.stderr
     assert "questions" in result.stdout, result.stdout
-
-
-def test_import_scan_finds_mkdocs_when_present(tmp_path: Path):
-    """Control: the scan does notice an import of MkDocs."""
-    probe = tmp_path / "probe.py"
-    probe.write_text("from mkdocs.exceptions import PluginError\n", encoding="utf-8")
-    assert "mkdocs" in imported_roots(probe)

@@ -73,7 +73,7 @@ def test_the_newcomer_check_fails_when_a_build_import_is_missing(clone: Path, tm
     )
     env = {**newcomer_env(), "PYTHONPATH": str(shadow)}
     result = subprocess.run(
-        [str(python), "-m", "macros", "check"],
+        [str(python), "-m", "wtiw", "check"],
         cwd=clone,
         capture_output=True,
         text=True,

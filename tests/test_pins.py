@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 
@@ -33,10 +34,20 @@ def lock_entries(name: str) -> dict[str, str]:
     return entries
 
 
+def runtime_inputs() -> list[str]:
+    """The runtime's requirement lines: pyproject.toml's dependencies and build backend."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [*project["project"]["dependencies"], *project["build-system"]["requires"]]
+
+
 def direct_requirements(name: str) -> list[str]:
-    """Package names listed in a requirements/*.in file."""
+    """Package names the runtime (pyproject.toml) or the tests (requirements/test.in) name."""
+    if name == "runtime":
+        lines = runtime_inputs()
+    else:
+        lines = (REQUIREMENTS / f"{name}.in").read_text(encoding="utf-8").splitlines()
     names = []
-    for line in (REQUIREMENTS / f"{name}.in").read_text(encoding="utf-8").splitlines():
+    for line in lines:
         line = line.split("#")[0].strip()
         if line and not line.startswith("-"):
             names.append(normalise(re.split(r"[=<>!~\[;\s]", line)[0]))
@@ -55,10 +66,8 @@ def test_lock_covers_every_direct_requirement(name: str):
 
 
 def test_runtime_inputs_are_exact():
-    for line in (REQUIREMENTS / "runtime.in").read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            assert PINNED.match(line), f"requirements/runtime.in: pin exactly: {line}"
+    for line in runtime_inputs():
+        assert PINNED.match(line), f"pyproject.toml: pin exactly: {line}"
 
 
 def test_stack_versions():

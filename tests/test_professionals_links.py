@@ -12,14 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.link_targets import (
-    LinkContractError,
-    absolute_url,
-    all_targets,
-    load_link_groups,
-    relative_href,
-)
 from tests.support.build import ROOT, build, copy_project
+from wtiw.core.urls import absolute_url, relative_url
+from wtiw.links.contract import LinkContractError, all_targets, load_link_groups
 
 LINKS_DIR = ROOT / "docs" / "_data" / "links"
 
@@ -195,8 +190,8 @@ def test_missing_steps_file_is_an_error(tmp_path: Path):
         ("guide/", "", "guide/"),
     ],
 )
-def test_relative_hrefs(href, page, expected):
-    assert relative_href(href, page) == expected
+def test_relative_urls(href, page, expected):
+    assert relative_url(href, page) == expected
 
 
 def test_broken_contract_fails_the_build_cleanly(tmp_path: Path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.qr import qr_svg
+from wtiw.handout.qr import qr_svg
 
 
 def test_qr_is_inline_svg_with_a_name():

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks.link_rewrite import is_outbound, mark_outbound
-from hooks.redirect_stubs import add_policy
 from tests.support.site_pages import html_pages, is_redirect_stub
+from wtiw.postbuild.links import is_outbound, mark_outbound
+from wtiw.postbuild.redirect_stubs import add_policy
 
 SITE = "https://when-therapy-isnt-working.github.io/"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Everything a build reads. A copy of these is a complete, independent project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hooks.link_rewrite import is_outbound
+from wtiw.postbuild.links import is_outbound
 
 TIMEOUT_SECONDS = 20
 ATTEMPTS = 2

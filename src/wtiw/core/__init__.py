@@ -1,0 +1,1 @@
+"""Plumbing every feature shares, written once: problems, YAML with positions, URLs, HTML."""

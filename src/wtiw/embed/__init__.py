@@ -1,0 +1,1 @@
+"""The embed form of every page, for clinics' iframes."""

@@ -1,0 +1,107 @@
+"""Render a checked guide `Tree` to HTML (the guide) and Markdown (its map), with Jinja.
+
+Python only prepares plain view data here (ids, texts, link targets); the templates in
+``overrides/partials/guide/`` decide the markup. The guide is one raw HTML block, so its step
+headings stay out of the page's table of contents and search index. The map is Markdown, so
+MkDocs checks every outcome link and step anchor again when it builds the page.
+Example: ``render_guide(tree, GuideContext(page_url="guide/", site_url="https://x.org/"))``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from wtiw.core.site import PROJECT
+from wtiw.core.templates import partials, without_blank_lines
+from wtiw.core.urls import page_url, relative_url
+from wtiw.guide.diagram import render_diagram
+from wtiw.guide.model import Link, Outcome, Question, Tree
+from wtiw.handout.qr import qr_svg
+
+HELP_PAGE = "help-now.md"
+
+
+@dataclass(frozen=True)
+class GuideContext:
+    """Where the guide is published: its page URL, the site URL, and how pages map to URLs."""
+
+    page_url: str = "guide/"
+    site_url: str = ""
+    use_directory_urls: bool = True
+    with_qr_codes: bool = True
+    templates: Path = PROJECT.templates
+
+
+def relative_href(link_page: str, anchor: str, context: GuideContext) -> str:
+    """The href from the guide page to `link_page` (and `anchor`), as MkDocs would write it."""
+    target = page_url(link_page, context.use_directory_urls)
+    return relative_url(f"{target}#{anchor}" if anchor else target, context.page_url)
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """An outcome link ready for a template: its text, Markdown target and raw href."""
+
+    text: str
+    target: str
+    href: str
+
+
+def _links(links: tuple[Link, ...], context: GuideContext) -> list[LinkView]:
+    """Prepare an outcome's links."""
+    return [
+        LinkView(link.text, link.target, relative_href(link.page, link.anchor, context))
+        for link in links
+    ]
+
+
+def canonical_url(step_id: str, context: GuideContext) -> str:
+    """The absolute address of one step, for the printed handout and its QR code."""
+    base = context.site_url.rstrip("/") + "/" if context.site_url else "/"
+    return f"{base}{context.page_url}#{step_id}"
+
+
+def render_guide(tree: Tree, context: GuideContext) -> str:
+    """Return the guide as one HTML block: every step, one visible at a time."""
+    titles = {step.id: step.title for step in tree.steps.values()}
+    handouts = {}
+    for outcome in tree.outcomes:
+        url = canonical_url(outcome.id, context)
+        qr = Markup(qr_svg(url, label=f"QR code: {url}")) if context.with_qr_codes else ""
+        handouts[outcome.id] = {"url": url, "qr": qr}
+    links = {outcome.id: _links(outcome.links, context) for outcome in tree.outcomes}
+    html = (
+        partials(context.templates)
+        .get_template("partials/guide/guide.html")
+        .render(
+            tree=tree,
+            steps=list(tree.steps.values()),
+            titles=titles,
+            links=links,
+            handouts=handouts,
+            help_href=relative_href(HELP_PAGE, "", context),
+            is_question=lambda step: isinstance(step, Question),
+            is_outcome=lambda step: isinstance(step, Outcome),
+        )
+    )
+    return without_blank_lines(html) + "\n"
+
+
+def render_map(tree: Tree, context: GuideContext) -> str:
+    """Return the map of the guide: a Markdown nested list, then the SVG diagram."""
+    titles = {step.id: step.title for step in tree.steps.values()}
+    markdown = (
+        partials(context.templates)
+        .get_template("partials/guide/map.html")
+        .render(
+            tree=tree,
+            questions=tree.questions,
+            outcomes=tree.outcomes,
+            titles=titles,
+            diagram=Markup(render_diagram(tree, partials(context.templates))),
+        )
+    )
+    return markdown.strip() + "\n"

@@ -1,0 +1,133 @@
+"""Check a guide's shape against its JSON Schema and explain each problem in plain words.
+
+The same schema gives editors completion and errors in their editor (through the
+``# yaml-language-server: $schema=`` comment), so the engine and the editor never disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from wtiw.core.problems import Problem
+from wtiw.core.yaml_reader import Document, PathKey
+
+# Package data: the schema ships with the engine that checks it.
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a group of fields (name: value lines)",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "empty",
+}
+
+
+@cache
+def validator(schema_path: Path = SCHEMA_PATH) -> Draft202012Validator:
+    """Load the schema once and return a validator for it."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _describe(value: Any) -> str:
+    """Name the kind of a YAML value the way an editor would think of it."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, int | float):
+        return "a number"
+    return type(value).__name__
+
+
+def _field(path: PathKey) -> str:
+    """Name the field at the end of `path` for a message."""
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "the tree"
+
+
+def _explain(error: ValidationError, document: Document) -> Problem:
+    """Translate one schema error into a located, plain-language problem."""
+    path: PathKey = tuple(error.absolute_path)
+    field = _field(path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
+        return document.problem(
+            path, f"'{missing}' is missing here. Add a line '{missing}: ...' to this entry."
+        )
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [key for key in error.instance if key not in allowed]
+        name = extras[0] if extras else "?"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return document.problem(
+            (*path, name),
+            f"unknown field '{name}'.{hint} Allowed here: {', '.join(allowed)}.",
+            key=True,
+        )
+    if kind == "type":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        hint = ""
+        if error.validator_value == "string" and isinstance(error.instance, bool | int | float):
+            hint = " YAML reads words like Yes, No, On and numbers as values: put it in quotes."
+        return document.problem(
+            path, f"'{field}' must be {wanted}, but it is {_describe(error.instance)}.{hint}"
+        )
+    if kind == "pattern" and error.validator_value == r"\S":
+        return document.problem(path, f"'{field}' is empty. Write some text, or remove it.")
+    if kind == "pattern" and field == "page":
+        return document.problem(
+            path,
+            f"'{error.instance}' is not a page name. Use the Markdown file name in docs/, "
+            "like 'talk-to-your-therapist.md'.",
+        )
+    if kind in ("pattern", "maxLength") and isinstance(error.instance, str):
+        return document.problem(
+            path,
+            f"'{error.instance}' is not a valid id. Ids are public links: use up to 60 "
+            "lower-case letters, digits and single hyphens, like 'are-you-safe'.",
+        )
+    if kind == "minItems":
+        count = len(error.instance) if isinstance(error.instance, list) else 0
+        if field == "answers":
+            return document.problem(
+                path,
+                f"a question needs at least two answers; this one has {count}. "
+                "Add an answer, or make this step an outcome.",
+            )
+        return document.problem(
+            path,
+            f"'{field}' needs at least {error.validator_value} item(s); it has {count}.",
+        )
+    if kind in ("enum", "const"):
+        choices = error.validator_value
+        options = " or ".join(f"'{c}'" for c in choices) if isinstance(choices, list) else choices
+        return document.problem(path, f"'{field}' must be {options}, not '{error.instance}'.")
+    return document.problem(path, f"'{field}': {error.message}.")
+
+
+def check_structure(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Problem]:
+    """Return every schema problem in `document`, each located and explained."""
+    errors = validator(schema_path).iter_errors(document.data)
+    return [_explain(error, document) for error in errors]

@@ -1,0 +1,151 @@
+"""Turn a YAML file into a checked `Tree`, or raise `InputError` listing every problem.
+
+Order: read and parse (loader), shape (JSON Schema), then meaning: unique ids, answers that
+lead somewhere, no loops, every step reachable, links that resolve. Shape problems stop the
+check before meaning is examined, because the later checks assume the shape is right; an
+answer that leads nowhere skips the reachability check, whose lines would only echo it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from wtiw.core.problems import InputError, Problem
+from wtiw.core.site import PROJECT
+from wtiw.core.yaml_reader import MAX_BYTES, Document, load_document, parse_document
+from wtiw.guide.graph import find_loops, reachable
+from wtiw.guide.model import Question, Tree, build_step
+from wtiw.guide.page_links import LinkIndex, check_links
+from wtiw.guide.structure import check_structure
+
+DEFAULT_TREE = PROJECT.guide_tree
+DEFAULT_DOCS = PROJECT.docs
+
+# Ids the guide page uses for itself; a step with one of these would clash with it.
+RESERVED_IDS = frozenset(
+    {"guide", "guide-map", "guide-map-list", "guide-map-diagram", "what-should-i-try-next"}
+)
+
+
+def _build_tree(document: Document) -> tuple[Tree, list[Problem]]:
+    """Make a `Tree` from schema-valid data, reporting duplicate and reserved ids."""
+    problems: list[Problem] = []
+    steps = {}
+    for index, raw in enumerate(document.data["steps"]):
+        step = build_step(raw, index)
+        where = ("steps", index, "id")
+        if step.id in RESERVED_IDS:
+            problems.append(
+                document.problem(
+                    where, f"the id '{step.id}' is used by the guide page itself. Pick another."
+                )
+            )
+        if step.id in steps:
+            first = document.where(("steps", steps[step.id].index, "id"))[0]
+            problems.append(
+                document.problem(
+                    where,
+                    f"the id '{step.id}' is already used by the step on line {first}. "
+                    "Every step needs its own id.",
+                )
+            )
+            continue
+        steps[step.id] = step
+    return Tree(document.data["start"], steps), problems
+
+
+def _check_answers(tree: Tree, document: Document) -> list[Problem]:
+    """Every answer must lead to an existing step; labels in one question must differ."""
+    problems: list[Problem] = []
+    known = list(tree.steps)
+    for question in tree.questions:
+        seen: set[str] = set()
+        for position, answer in enumerate(question.answers):
+            path = ("steps", question.index, "answers", position)
+            if answer.label.casefold() in seen:
+                problems.append(
+                    document.problem(
+                        (*path, "label"),
+                        f"the answer '{answer.label}' appears twice in this question. "
+                        "Each answer needs different words.",
+                    )
+                )
+            seen.add(answer.label.casefold())
+            if answer.next not in tree.steps:
+                close = difflib.get_close_matches(answer.next, known, n=1)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                problems.append(
+                    document.problem(
+                        (*path, "next"),
+                        f"this answer leads to '{answer.next}', but no step has that id.{hint}",
+                    )
+                )
+    return problems
+
+
+def _check_graph(tree: Tree, document: Document) -> list[Problem]:
+    """The start must exist; no answer may loop back; every step must be reachable."""
+    if tree.start not in tree.steps:
+        close = difflib.get_close_matches(tree.start, list(tree.steps), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return [document.problem(("start",), f"no step has the start id '{tree.start}'.{hint}")]
+    problems = []
+    for loop in find_loops(tree):
+        index = tree.steps[loop.question].index
+        problems.append(
+            document.problem(
+                ("steps", index, "answers", loop.answer, "next"),
+                f"this answer makes a loop ({' -> '.join(loop.loop)}). The guide must always "
+                "move forward: point it at a step further on.",
+            )
+        )
+    if isinstance(tree.steps[tree.start], Question) is False:
+        problems.append(
+            document.problem(("start",), "the start step must be a question, not an outcome.")
+        )
+    if any(answer.next not in tree.steps for step in tree.questions for answer in step.answers):
+        # An answer that leads nowhere cuts off every step after it: its own message is the
+        # cause, and a line for each step it cut off would bury it.
+        return problems
+    seen = reachable(tree)
+    for step in tree.steps.values():
+        if step.id not in seen:
+            problems.append(
+                document.problem(
+                    ("steps", step.index, "id"),
+                    f"no path reaches the step '{step.id}'. Point an answer at it, or remove it.",
+                )
+            )
+    return problems
+
+
+def validate_document(document: Document, docs_dir: Path | None = DEFAULT_DOCS) -> Tree:
+    """Check a parsed document completely; return the `Tree` or raise `InputError`."""
+    problems = check_structure(document)
+    if problems:
+        raise InputError(problems)
+    tree, problems = _build_tree(document)
+    problems += _check_answers(tree, document)
+    problems += _check_graph(tree, document)
+    if docs_dir is not None:
+        problems += check_links(tree, document, LinkIndex.from_docs(docs_dir))
+    if problems:
+        raise InputError(problems)
+    return tree
+
+
+def load_tree(
+    path: Path = DEFAULT_TREE,
+    *,
+    docs_dir: Path | None = DEFAULT_DOCS,
+    label: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Tree:
+    """Read, parse and check the guide at `path`; raise `InputError` with every problem."""
+    return validate_document(load_document(path, label, max_bytes), docs_dir)
+
+
+def tree_from_text(text: str, *, label: str = "guide.yaml", docs_dir: Path | None = None) -> Tree:
+    """Check YAML given as text (used by tests and benchmarks); links only if `docs_dir`."""
+    return validate_document(parse_document(text, label), docs_dir)

@@ -1,0 +1,1 @@
+"""Printed handouts: each page's address and QR code, and the crisis numbers on paper."""

@@ -1,0 +1,63 @@
+"""What a printed page needs: its address as text and as a QR code, and the crisis numbers.
+
+Every page prints as a handout with a QR code back to its canonical address, for the
+print-only partial `overrides/partials/professionals/handout.html`. The picker on the "For
+therapists and clinics" page shows one QR image per public link target (`qr_files`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wtiw.core.problems import InputError
+from wtiw.core.urls import absolute_url
+from wtiw.core.yaml_reader import load_document
+from wtiw.handout.qr import qr_svg, qr_svg_document
+from wtiw.links.contract import LinkGroup, all_targets
+
+
+@dataclass(frozen=True)
+class Handout:
+    """The print-only details of one page."""
+
+    url: str
+    qr: str
+    crisis: tuple[dict[str, Any], ...]
+
+
+def load_crisis_contacts(path: Path, label: str) -> tuple[dict[str, Any], ...]:
+    """The crisis numbers to print; `InputError` names the file, the line and the fix."""
+    document = load_document(path, label)
+    contacts = document.data.get("contacts") if isinstance(document.data, dict) else None
+    if not isinstance(contacts, list):
+        raise InputError([document.problem(("contacts",), CONTACTS_FIX)])
+    problems = [
+        document.problem(("contacts", index), CONTACTS_FIX)
+        for index, item in enumerate(contacts)
+        if not (isinstance(item, dict) and item.get("where") and item.get("name"))
+    ]
+    if problems:
+        raise InputError(problems)
+    return tuple(contacts)
+
+
+CONTACTS_FIX = (
+    "expected 'contacts:' with a list of entries, each with 'where' and 'name' "
+    "(and the 'numbers' to check against help-now.md)."
+)
+
+
+def page_handout(url: str, crisis: tuple[dict[str, Any], ...]) -> Handout:
+    """The handout details of the page published at absolute `url`."""
+    label = f"QR code: scan to open this page, {url}"
+    return Handout(url=url, qr=qr_svg(url, label=label), crisis=crisis)
+
+
+def qr_files(groups: list[LinkGroup], site_url: str) -> dict[str, bytes]:
+    """One QR image per public link target, by its site-relative path."""
+    return {
+        target.qr_href: qr_svg_document(absolute_url(site_url, target.href))
+        for target in all_targets(groups)
+    }

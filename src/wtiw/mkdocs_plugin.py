@@ -1,0 +1,221 @@
+"""The MkDocs plugin: the only module that imports MkDocs. It wires build events to features.
+
+Every decision lives in the feature packages, which know nothing of MkDocs; this module only
+reads the config, hands each feature what it needs, and turns a feature's error into a
+`PluginError`, so a problem fails the build with its `file:line` lines and no traceback.
+Registered as `wtiw` in pyproject.toml (`mkdocs.plugins` entry point); list it last in
+mkdocs.yml's `plugins`, so it sees every other plugin's pages and files.
+
+    build event        feature
+    on_pre_build       guide/ (check the tree), links/ (read the contract)
+    on_files           handout/ (one QR image per public link target)
+    on_env             pages/ (front matter), postbuild/csp (page content)
+    on_page_context    handout/ (print details), embed/ (remember the context)
+    on_post_page       embed/ (write `<page>/embed.html`)
+    on_post_build      postbuild/ (stubs, assets, outbound links, CSP), last of all
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs_redirects.plugin import get_html_path
+
+from wtiw.core.problems import InputError
+from wtiw.core.site import SiteFolders
+from wtiw.core.urls import absolute_url
+from wtiw.embed.embed import embed_path, render_embed
+from wtiw.guide.page import site_tree
+from wtiw.handout.handout import load_crisis_contacts, page_handout, qr_files
+from wtiw.links.contract import LinkContractError, load_link_groups
+from wtiw.pages.front_matter import check_page, long_date
+from wtiw.postbuild.csp import content_problems, template_scripts
+from wtiw.postbuild.finish import SiteFacts, finish_site
+from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
+
+log = logging.getLogger("mkdocs.plugins.wtiw")
+
+
+def _plural(count: int, noun: str) -> str:
+    """`count` with its noun, plural unless exactly one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def source_line(source: str, needle: str) -> int:
+    """Line number (1-based) of the first line of `source` holding `needle`, or 1."""
+    index = source.lower().find(needle.lower())
+    return source.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+class SitePlugin(BasePlugin):
+    """Checks, print handouts, embed copies and the post-build steps of the site."""
+
+    def __init__(self) -> None:
+        """Per-build state: the command, the crisis numbers, contexts awaiting their embed."""
+        self.command = "build"
+        self.crisis: tuple[dict[str, Any], ...] = ()
+        self.theme: Environment | None = None
+        self.contexts: dict[str, dict[str, Any]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (its live-reload script is inline)."""
+        self.command = command
+
+    def _folders(self, config: MkDocsConfig) -> SiteFolders:
+        """Where this site's pages and theme overrides are."""
+        return SiteFolders(Path(config.docs_dir), Path(config.theme.custom_dir or "overrides"))
+
+    def _label(self, config: MkDocsConfig, path: Path) -> str:
+        """A source file's path as editors see it: relative to the config file's folder."""
+        project = os.path.dirname(config.config_file_path or ".")
+        return os.path.relpath(path, project).replace(os.sep, "/")
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Check the guide tree and read the crisis numbers before any page is built."""
+        folders = self._folders(config)
+        try:
+            site_tree(folders, self._label(config, folders.guide_tree))
+        except InputError as error:
+            raise PluginError(
+                f"The guide tree has {_plural(len(error.problems), 'problem')} "
+                f"(run `make check-guide`):\n{error}"
+            ) from None
+        try:
+            self.crisis = load_crisis_contacts(
+                folders.crisis_contacts, self._label(config, folders.crisis_contacts)
+            )
+        except InputError as error:
+            raise PluginError(f"The printed crisis numbers cannot be read:\n{error}") from None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add one QR image per public link target, for the picker and for download."""
+        try:
+            images = qr_files(load_link_groups(self._folders(config).links), config.site_url or "")
+        except (LinkContractError, ValueError) as error:
+            raise PluginError(str(error)) from None
+        for path, content in images.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """After every page is rendered, before anything is written: check every page."""
+        templates = sorted(Path(config.theme.custom_dir).rglob("*.html"))
+        allowed = template_scripts(path.read_text(encoding="utf-8") for path in templates)
+        today = date.today()
+        front_matter: list[str] = []
+        content: list[str] = []
+        for file in files.documentation_pages():
+            if file.page is None:
+                continue
+            path = self._label(config, Path(file.abs_src_path))
+            front_matter.extend(check_page(path, file.content_string, today=today))
+            for problem in content_problems(file.page.content or "", allowed):
+                line = source_line(file.content_string, problem.needle)
+                content.append(f"{path}:{line}: {problem.label}.")
+        if front_matter:
+            raise PluginError(
+                "Page front matter needs fixing (see README, 'Edit a page'):\n"
+                + "\n".join(front_matter)
+            )
+        if content:
+            raise PluginError(
+                "Page content the Content-Security-Policy cannot allow (see DESIGN.md):\n"
+                + "\n".join(content)
+            )
+        env.filters["wtiw_long_date"] = long_date
+        self.theme = env
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        """Give the print-only partial this page's handout; keep the context for its embed."""
+        url = page.canonical_url or absolute_url(config.site_url or "", page.url)
+        context["wtiw_handout"] = page_handout(url, self.crisis)
+        self.contexts[page.file.src_uri] = context
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Render the embed form of this page and write it beside the page."""
+        context = self.contexts.pop(page.file.src_uri, None)
+        if context is None or self.theme is None:
+            return output
+        try:
+            html = render_embed(self.theme, context)
+        except Exception as error:
+            raise PluginError(
+                f"overrides/embed.html: cannot render the embed form of "
+                f"{page.file.src_uri}: {error}"
+            ) from error
+        destination = Path(config.site_dir) / embed_path(page.file.dest_uri)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(html, encoding="utf-8")
+        return output
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After every other plugin: finish the written site (see postbuild/finish.py)."""
+        site_dir = Path(config.site_dir)
+        try:
+            summary = finish_site(
+                SiteFacts(
+                    site_dir=site_dir,
+                    site_url=config.site_url or "",
+                    search_languages=_search_languages(config),
+                    templates=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+                    extra_assets=_extra_assets(config),
+                    redirect_stubs=_redirect_stubs(config, site_dir),
+                    referrer_policy=(
+                        config.theme.get_env().get_template(POLICY_PARTIAL).render().strip()
+                    ),
+                    with_policy=self.command != "serve",
+                )
+            )
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+        log.info(
+            "assets: removed %d unused files, minified %d of ours, wrote %d bundles",
+            summary.removed, summary.minified, summary.bundles,
+        )  # fmt: skip
+        if self.command == "serve":
+            log.info("csp: no Content-Security-Policy under `mkdocs serve` (live reload is inline)")
+
+
+def _search_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """The languages the search plugin indexes (Material's default is the site language)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None:
+        return ()
+    languages = plugin.config.get("lang") or [config.theme.get("language", "en")]
+    return (languages,) if isinstance(languages, str) else tuple(languages)
+
+
+def _extra_assets(config: MkDocsConfig) -> tuple[str, ...]:
+    """The extra_css and extra_javascript files named in the config."""
+    items = [*config.extra_css, *config.extra_javascript]
+    return tuple(str(getattr(item, "path", item)) for item in items)
+
+
+def _redirect_stubs(config: MkDocsConfig, site_dir: Path) -> tuple[Path, ...]:
+    """The stub pages mkdocs-redirects wrote for old addresses."""
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return ()
+
+    paths = (
+        site_dir / get_html_path(old, config.use_directory_urls)
+        for old in plugin.config["redirect_maps"]
+    )
+    # The plugin writes no stub for a missing target; its warning fails a strict build.
+    return tuple(path for path in paths if path.is_file())

@@ -1,0 +1,1 @@
+"""Content pages: the review front matter every page must carry."""

@@ -1,0 +1,247 @@
+"""Check every page's review front matter at build time, and give templates a date filter.
+
+Each page in docs/ must say what it is (`title`, `description`), when it was last reviewed
+(`last_reviewed`), when it is due again (`next_review`) and what it rests on (`sources`).
+A page that does not is a build failure with a message naming the file, the line and the fix:
+
+    docs/about.md:4: next_review 2020-01-01 is in the past. Review the page, then set ...
+
+The front matter is read with the guide's YAML reader (`core/yaml_reader.py`), not taken from
+MkDocs: MkDocs silently drops front matter it cannot read (an impossible date, a stray
+colon) and keeps the last of two duplicate keys. The checking is plain Python
+(`check_page`), testable without MkDocs; the MkDocs plugin calls it for every page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from wtiw.core import problems as errors
+from wtiw.core.yaml_reader import Document, check_characters, parse_document
+
+MAX_DESCRIPTION = 200
+UNSAFE_IN_HEAD = frozenset('"<>')
+# A six-monthly cycle, with a little slack for holidays; a year is the outer limit.
+MAX_REVIEW_GAP = timedelta(days=366)
+DATE_FIX = "write it unquoted as YYYY-MM-DD, for example 2026-11-25"
+SOURCE_EXAMPLE = (
+    "for example:\n"
+    "  sources:\n"
+    '    - title: "NHS: Talking therapies"\n'
+    "      url: https://www.nhs.uk/mental-health/talking-therapies-medicine-treatments/"
+)
+URL_PATTERN = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+# The review fields, mkdocs-macros' opt-in, and Material's per-page settings. Anything else
+# is read by nothing, so it is a typo (`next_reveiw`) that would leave a field missing.
+KNOWN_FIELDS = frozenset(
+    {"title", "description", "last_reviewed", "next_review", "sources"}
+    | {"render_macros", "hide", "template", "search"}
+)
+# Spelled out here so the output never depends on the build machine's locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a page's front matter: the field, and what to do about it."""
+
+    field: str
+    message: str
+
+
+def _is_date(value: object) -> bool:
+    """YAML turns an unquoted 2026-11-25 into a date; anything else is a typo or a string."""
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _check_text(meta: Mapping[str, Any], field: str) -> list[Problem]:
+    """A required piece of text: present, a string, not blank."""
+    value = meta.get(field)
+    if value is None:
+        return [Problem(field, f"missing `{field}`. Add `{field}: ...` to the front matter.")]
+    if not isinstance(value, str) or not value.strip():
+        return [Problem(field, f"`{field}` must be a line of text, not {value!r}.")]
+    unsafe = sorted(set(value) & UNSAFE_IN_HEAD)
+    if unsafe:
+        # The theme writes these fields into <title> and attributes without escaping them.
+        return [
+            Problem(
+                field,
+                f"`{field}` contains {' '.join(unsafe)}, which would break the page's head. "
+                "Use words or single quotes instead.",
+            )
+        ]
+    return []
+
+
+def _check_description(meta: Mapping[str, Any]) -> list[Problem]:
+    """The meta description search engines and link previews show: text, not too long."""
+    problems = _check_text(meta, "description")
+    value = meta.get("description")
+    if not problems and len(value) > MAX_DESCRIPTION:
+        problems.append(
+            Problem(
+                "description",
+                f"`description` is {len(value)} characters; keep it to {MAX_DESCRIPTION} "
+                "or fewer so search results show all of it.",
+            )
+        )
+    return problems
+
+
+def _check_dates(meta: Mapping[str, Any], today: date) -> list[Problem]:
+    """Review dates: real dates, in order, reviewed already, due again within a year."""
+    problems: list[Problem] = []
+    for field in ("last_reviewed", "next_review"):
+        value = meta.get(field)
+        if value is None:
+            problems.append(Problem(field, f"missing `{field}`. Add `{field}: YYYY-MM-DD`."))
+        elif not _is_date(value):
+            problems.append(Problem(field, f"`{field}` must be a date, not {value!r}: {DATE_FIX}."))
+    if problems:
+        return problems
+    last, due = meta["last_reviewed"], meta["next_review"]
+    if last > today:
+        problems.append(
+            Problem("last_reviewed", f"last_reviewed {last} is in the future. Use the real date.")
+        )
+    if due < today:
+        problems.append(
+            Problem(
+                "next_review",
+                f"next_review {due} is in the past. Review the page, then set last_reviewed "
+                "to today's date and next_review to six months later.",
+            )
+        )
+    elif due <= last:
+        problems.append(
+            Problem("next_review", f"next_review {due} must come after last_reviewed {last}.")
+        )
+    elif due - last > MAX_REVIEW_GAP:
+        problems.append(
+            Problem(
+                "next_review",
+                f"next_review {due} is more than a year after last_reviewed {last}. "
+                "Pages are reviewed every six months: set it six months after last_reviewed.",
+            )
+        )
+    return problems
+
+
+def _check_source(index: int, source: object) -> list[Problem]:
+    """One source entry: a mapping with a `title` and an http(s) `url`."""
+    where = f"sources[{index + 1}]"
+    if not isinstance(source, Mapping):
+        return [Problem("sources", f"{where} must have a `title` and a `url`, {SOURCE_EXAMPLE}")]
+    problems: list[Problem] = []
+    title, url = source.get("title"), source.get("url")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(Problem("sources", f"{where} needs a `title` (the source's name)."))
+    if not isinstance(url, str) or not URL_PATTERN.match(url):
+        problems.append(
+            Problem("sources", f"{where} needs a `url` starting with https://, not {url!r}.")
+        )
+    extra = sorted(set(source) - {"title", "url"})
+    if extra:
+        problems.append(
+            Problem("sources", f"{where} has unknown keys {extra}; use only `title` and `url`.")
+        )
+    return problems
+
+
+def _check_sources(meta: Mapping[str, Any]) -> list[Problem]:
+    """Sources: a non-empty list; every factual page rests on something a reader can check."""
+    sources = meta.get("sources")
+    if sources is None:
+        return [Problem("sources", f"missing `sources`. Add at least one, {SOURCE_EXAMPLE}")]
+    if not isinstance(sources, list) or not sources:
+        return [
+            Problem("sources", f"`sources` must be a list of at least one entry, {SOURCE_EXAMPLE}")
+        ]
+    return [problem for index, item in enumerate(sources) for problem in _check_source(index, item)]
+
+
+def _check_fields(meta: Mapping[str, Any]) -> list[Problem]:
+    """Only known fields: a misspelt one is silently ignored, by MkDocs and by us."""
+    problems: list[Problem] = []
+    for name in meta:
+        if name in KNOWN_FIELDS:
+            continue
+        close = difflib.get_close_matches(str(name), sorted(KNOWN_FIELDS), n=1)
+        fix = f"Did you mean `{close[0]}`?" if close else "Remove it."
+        problems.append(
+            Problem(
+                str(name),
+                f"unknown field `{name}`. {fix} A page may have: "
+                f"{', '.join(sorted(KNOWN_FIELDS))}.",
+            )
+        )
+    return problems
+
+
+def check_front_matter(meta: Mapping[str, Any], *, today: date) -> list[Problem]:
+    """Return every problem with one page's front matter; an empty list means it is fine."""
+    return [
+        *_check_fields(meta),
+        *_check_text(meta, "title"),
+        *_check_description(meta),
+        *_check_dates(meta, today),
+        *_check_sources(meta),
+    ]
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def read_front_matter(path: str, source: str) -> Document:
+    """A page's front matter with the position of every field, as lines of the page.
+
+    Raises `InputError` with every problem the YAML reader finds (syntax, duplicate keys,
+    impossible dates, invisible characters), each at its line and column.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match or not match.group(1).strip():
+        return Document(path, {})
+    # A blank line stands in for the opening ---, so the reader counts lines as the page does.
+    document = parse_document("\n" + match.group(1), path)
+    if not isinstance(document.data, dict):
+        message = "the front matter must be `name: value` lines, like `title: About`."
+        raise errors.InputError([errors.Problem(path, 2, 1, message)])
+    return document
+
+
+def check_page(path: str, source: str, *, today: date) -> list[str]:
+    """Every problem with one page's source, as `file:line: message` lines; none if it is fine."""
+    unsafe = check_characters(source, path)
+    try:
+        document = read_front_matter(path, source)
+    except errors.InputError as error:
+        # The reader finds the front matter's invisible characters again: report them once.
+        return [str(problem) for problem in sorted({*unsafe, *error.problems})]
+    return [str(problem) for problem in unsafe] + [
+        f"{path}:{document.where((problem.field,), key=True)[0]}: {problem.message}"
+        for problem in check_front_matter(document.data, today=today)
+    ]
+
+
+def long_date(value: date) -> str:
+    """Format a date the way people say it in the UK and Ireland: 25 November 2026."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,1 @@
+"""Steps over a built site folder: redirect stubs, assets, outbound links, CSP."""
