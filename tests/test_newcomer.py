@@ -50,6 +50,19 @@ def test_the_fresh_venv_holds_exactly_the_runtime_lock(clone: Path):
     assert packages == lock_entries("runtime")
 
 
+def test_the_fresh_venv_runs_the_clones_own_build_code(clone: Path):
+    where = subprocess.run(
+        [str(clone / ".venv" / "bin" / "python"), "-c", "import wtiw; print(wtiw.__file__)"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        env=newcomer_env(),
+        cwd="/",
+    ).stdout.strip()
+    assert Path(where).is_relative_to(clone / "src"), where
+
+
 def test_check_guide_passes_with_the_runtime_lock_alone(clone: Path):
     result = make(clone, "check-guide")
     assert result.returncode == 0, result.stdout
