@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from tests.support.build import ROOT, BuildResult, build, copy_project
+from wtiw.core.yaml_reader import Document
 from wtiw.pages.front_matter import (
     KNOWN_FIELDS,
     SOURCE_EXAMPLE,
@@ -31,7 +32,9 @@ GOOD = {
 def problems_with(**changes: object) -> list[str]:
     """Messages for GOOD with some fields changed (None removes a field)."""
     meta = {key: value for key, value in {**GOOD, **changes}.items() if value is not None}
-    return [problem.message for problem in check_front_matter(meta, today=TODAY)]
+    return [
+        problem.message for problem in check_front_matter(Document("page.md", meta), today=TODAY)
+    ]
 
 
 def test_good_front_matter_passes():
@@ -278,4 +281,4 @@ def test_the_broken_copy_fails_without_a_traceback_or_a_half_built_site(
 def test_the_example_in_error_messages_is_valid_front_matter():
     """The fix we suggest must itself pass, or editors copy a broken example."""
     example = yaml.safe_load(SOURCE_EXAMPLE.removeprefix("for example:\n"))
-    assert check_front_matter({**GOOD, **example}, today=TODAY) == []
+    assert check_front_matter(Document("page.md", {**GOOD, **example}), today=TODAY) == []

@@ -17,11 +17,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from wtiw.core import problems as errors
+from wtiw.core.problems import InputError, Problem
 from wtiw.core.yaml_reader import Document, check_characters, parse_document
 
 MAX_DESCRIPTION = 200
@@ -59,12 +57,10 @@ MONTHS = (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a page's front matter: the field, and what to do about it."""
-
-    field: str
-    message: str
+def _at(page: Document, field: str, message: str) -> Problem:
+    """A problem with `field`, at the line of its name (or of the front matter's start)."""
+    line, _ = page.where((field,), key=True)
+    return Problem(page.file, line, 1, message)
 
 
 def _is_date(value: object) -> bool:
@@ -72,18 +68,19 @@ def _is_date(value: object) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def _check_text(meta: Mapping[str, Any], field: str) -> list[Problem]:
+def _check_text(page: Document, field: str) -> list[Problem]:
     """A required piece of text: present, a string, not blank."""
-    value = meta.get(field)
+    value = page.data.get(field)
     if value is None:
-        return [Problem(field, f"missing `{field}`. Add `{field}: ...` to the front matter.")]
+        return [_at(page, field, f"missing `{field}`. Add `{field}: ...` to the front matter.")]
     if not isinstance(value, str) or not value.strip():
-        return [Problem(field, f"`{field}` must be a line of text, not {value!r}.")]
+        return [_at(page, field, f"`{field}` must be a line of text, not {value!r}.")]
     unsafe = sorted(set(value) & UNSAFE_IN_HEAD)
     if unsafe:
         # The theme writes these fields into <title> and attributes without escaping them.
         return [
-            Problem(
+            _at(
+                page,
                 field,
                 f"`{field}` contains {' '.join(unsafe)}, which would break the page's head. "
                 "Use words or single quotes instead.",
@@ -92,13 +89,14 @@ def _check_text(meta: Mapping[str, Any], field: str) -> list[Problem]:
     return []
 
 
-def _check_description(meta: Mapping[str, Any]) -> list[Problem]:
+def _check_description(page: Document) -> list[Problem]:
     """The meta description search engines and link previews show: text, not too long."""
-    problems = _check_text(meta, "description")
-    value = meta.get("description")
+    problems = _check_text(page, "description")
+    value = page.data.get("description")
     if not problems and len(value) > MAX_DESCRIPTION:
         problems.append(
-            Problem(
+            _at(
+                page,
                 "description",
                 f"`description` is {len(value)} characters; keep it to {MAX_DESCRIPTION} "
                 "or fewer so search results show all of it.",
@@ -107,25 +105,29 @@ def _check_description(meta: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
-def _check_dates(meta: Mapping[str, Any], today: date) -> list[Problem]:
+def _check_dates(page: Document, today: date) -> list[Problem]:
     """Review dates: real dates, in order, reviewed already, due again within a year."""
+    meta = page.data
     problems: list[Problem] = []
     for field in ("last_reviewed", "next_review"):
         value = meta.get(field)
         if value is None:
-            problems.append(Problem(field, f"missing `{field}`. Add `{field}: YYYY-MM-DD`."))
+            problems.append(_at(page, field, f"missing `{field}`. Add `{field}: YYYY-MM-DD`."))
         elif not _is_date(value):
-            problems.append(Problem(field, f"`{field}` must be a date, not {value!r}: {DATE_FIX}."))
+            problems.append(
+                _at(page, field, f"`{field}` must be a date, not {value!r}: {DATE_FIX}.")
+            )
     if problems:
         return problems
     last, due = meta["last_reviewed"], meta["next_review"]
     if last > today:
         problems.append(
-            Problem("last_reviewed", f"last_reviewed {last} is in the future. Use the real date.")
+            _at(page, "last_reviewed", f"last_reviewed {last} is in the future. Use the real date.")
         )
     if due < today:
         problems.append(
-            Problem(
+            _at(
+                page,
                 "next_review",
                 f"next_review {due} is in the past. Review the page, then set last_reviewed "
                 "to today's date and next_review to six months later.",
@@ -133,11 +135,12 @@ def _check_dates(meta: Mapping[str, Any], today: date) -> list[Problem]:
         )
     elif due <= last:
         problems.append(
-            Problem("next_review", f"next_review {due} must come after last_reviewed {last}.")
+            _at(page, "next_review", f"next_review {due} must come after last_reviewed {last}.")
         )
     elif due - last > MAX_REVIEW_GAP:
         problems.append(
-            Problem(
+            _at(
+                page,
                 "next_review",
                 f"next_review {due} is more than a year after last_reviewed {last}. "
                 "Pages are reviewed every six months: set it six months after last_reviewed.",
@@ -146,49 +149,56 @@ def _check_dates(meta: Mapping[str, Any], today: date) -> list[Problem]:
     return problems
 
 
-def _check_source(index: int, source: object) -> list[Problem]:
+def _check_source(page: Document, index: int, source: object) -> list[Problem]:
     """One source entry: a mapping with a `title` and an http(s) `url`."""
     where = f"sources[{index + 1}]"
     if not isinstance(source, Mapping):
-        return [Problem("sources", f"{where} must have a `title` and a `url`, {SOURCE_EXAMPLE}")]
+        return [_at(page, "sources", f"{where} must have a `title` and a `url`, {SOURCE_EXAMPLE}")]
     problems: list[Problem] = []
     title, url = source.get("title"), source.get("url")
     if not isinstance(title, str) or not title.strip():
-        problems.append(Problem("sources", f"{where} needs a `title` (the source's name)."))
+        problems.append(_at(page, "sources", f"{where} needs a `title` (the source's name)."))
     if not isinstance(url, str) or not URL_PATTERN.match(url):
         problems.append(
-            Problem("sources", f"{where} needs a `url` starting with https://, not {url!r}.")
+            _at(page, "sources", f"{where} needs a `url` starting with https://, not {url!r}.")
         )
     extra = sorted(set(source) - {"title", "url"})
     if extra:
         problems.append(
-            Problem("sources", f"{where} has unknown keys {extra}; use only `title` and `url`.")
+            _at(page, "sources", f"{where} has unknown keys {extra}; use only `title` and `url`.")
         )
     return problems
 
 
-def _check_sources(meta: Mapping[str, Any]) -> list[Problem]:
+def _check_sources(page: Document) -> list[Problem]:
     """Sources: a non-empty list; every factual page rests on something a reader can check."""
-    sources = meta.get("sources")
+    sources = page.data.get("sources")
     if sources is None:
-        return [Problem("sources", f"missing `sources`. Add at least one, {SOURCE_EXAMPLE}")]
+        return [_at(page, "sources", f"missing `sources`. Add at least one, {SOURCE_EXAMPLE}")]
     if not isinstance(sources, list) or not sources:
         return [
-            Problem("sources", f"`sources` must be a list of at least one entry, {SOURCE_EXAMPLE}")
+            _at(
+                page, "sources", f"`sources` must be a list of at least one entry, {SOURCE_EXAMPLE}"
+            )
         ]
-    return [problem for index, item in enumerate(sources) for problem in _check_source(index, item)]
+    return [
+        problem
+        for index, item in enumerate(sources)
+        for problem in _check_source(page, index, item)
+    ]
 
 
-def _check_fields(meta: Mapping[str, Any]) -> list[Problem]:
+def _check_fields(page: Document) -> list[Problem]:
     """Only known fields: a misspelt one is silently ignored, by MkDocs and by us."""
     problems: list[Problem] = []
-    for name in meta:
+    for name in page.data:
         if name in KNOWN_FIELDS:
             continue
         close = difflib.get_close_matches(str(name), sorted(KNOWN_FIELDS), n=1)
         fix = f"Did you mean `{close[0]}`?" if close else "Remove it."
         problems.append(
-            Problem(
+            _at(
+                page,
                 str(name),
                 f"unknown field `{name}`. {fix} A page may have: "
                 f"{', '.join(sorted(KNOWN_FIELDS))}.",
@@ -197,14 +207,14 @@ def _check_fields(meta: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
-def check_front_matter(meta: Mapping[str, Any], *, today: date) -> list[Problem]:
-    """Return every problem with one page's front matter; an empty list means it is fine."""
+def check_front_matter(page: Document, *, today: date) -> list[Problem]:
+    """Return every problem with one page's front matter, each at its field's line."""
     return [
-        *_check_fields(meta),
-        *_check_text(meta, "title"),
-        *_check_description(meta),
-        *_check_dates(meta, today),
-        *_check_sources(meta),
+        *_check_fields(page),
+        *_check_text(page, "title"),
+        *_check_description(page),
+        *_check_dates(page, today),
+        *_check_sources(page),
     ]
 
 
@@ -224,7 +234,7 @@ def read_front_matter(path: str, source: str) -> Document:
     document = parse_document("\n" + match.group(1), path)
     if not isinstance(document.data, dict):
         message = "the front matter must be `name: value` lines, like `title: About`."
-        raise errors.InputError([errors.Problem(path, 2, 1, message)])
+        raise InputError([Problem(path, 2, 1, message)])
     return document
 
 
@@ -233,12 +243,12 @@ def check_page(path: str, source: str, *, today: date) -> list[str]:
     unsafe = check_characters(source, path)
     try:
         document = read_front_matter(path, source)
-    except errors.InputError as error:
+    except InputError as error:
         # The reader finds the front matter's invisible characters again: report them once.
         return [str(problem) for problem in sorted({*unsafe, *error.problems})]
     return [str(problem) for problem in unsafe] + [
-        f"{path}:{document.where((problem.field,), key=True)[0]}: {problem.message}"
-        for problem in check_front_matter(document.data, today=today)
+        f"{problem.file}:{problem.line}: {problem.message}"
+        for problem in check_front_matter(document, today=today)
     ]
 
 

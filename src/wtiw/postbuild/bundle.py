@@ -18,10 +18,10 @@ import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-NEWLINE = re.compile("\n")
+from wtiw.core.html_splice import Edit, PositionedParser, splice
+
 JOINERS = {".css": "\n", ".js": "\n;\n"}
 BUNDLED_KINDS = {".css"}
 
@@ -38,27 +38,19 @@ class Tag:
     site_path: PurePosixPath | None = None
 
 
-class _Finder(HTMLParser):
+class _Finder(PositionedParser):
     """Collects stylesheet links and scripts in page order (inline ones break a run)."""
 
     def __init__(self) -> None:
         """Start with no tags."""
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.tags: list[Tag | None] = []
-        self._offsets = [0]
         self._open_script: Tag | None = None
 
     def find(self, html: str) -> list[Tag | None]:
         """Tags in order; None marks something that must not be crossed (inline code, <style>)."""
-        self._offsets += [match.end() for match in NEWLINE.finditer(html)]
-        self.feed(html)
-        self.close()
+        self.parse(html)
         return self.tags
-
-    def _here(self) -> int:
-        """Offset of the tag being parsed."""
-        line, column = self.getpos()
-        return self._offsets[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record stylesheets and scripts."""
@@ -66,19 +58,19 @@ class _Finder(HTMLParser):
         text = self.get_starttag_text() or ""
         rest = tuple(sorted((k, v) for k, v in attrs if k not in {"href", "src"}))
         if tag == "link" and (values.get("rel") or "").lower() == "stylesheet":
-            start = self._here()
+            start = self.tag_offset()
             self.tags.append(Tag(".css", start, start + len(text), values.get("href") or "", rest))
         elif tag == "style":
             self.tags.append(None)
         elif tag == "script":
-            start = self._here()
+            start = self.tag_offset()
             self._open_script = Tag(".js", start, start, values.get("src") or "", rest)
 
     def handle_endtag(self, tag: str) -> None:
         """Close a script element."""
         if tag == "script" and self._open_script is not None:
             script = self._open_script
-            script.end = self._here() + len("</script>")
+            script.end = self.tag_offset() + len("</script>")
             self.tags.append(script if script.url else None)
             self._open_script = None
 
@@ -141,19 +133,14 @@ def can_join(run: list[Tag], site_dir: Path) -> bool:
 
 def rewrite(html: str, replacements: list[tuple[list[Tag], str]]) -> str:
     """The page with each run replaced by one tag pointing at its bundle."""
-    edits: list[tuple[int, int, str]] = []
+    edits: list[Edit] = []
     for run, name in replacements:
         first = run[0]
         original = html[first.start : first.end]
         new_url = first.url.rsplit("/", 1)[0] + "/" + name if "/" in first.url else name
         edits.append((first.start, first.end, original.replace(first.url, new_url, 1)))
         edits += [(tag.start, tag.end, "") for tag in run[1:]]
-    pieces, position = [], 0
-    for start, end, text in sorted(edits):
-        pieces += [html[position:start], text]
-        position = end
-    pieces.append(html[position:])
-    return "".join(pieces)
+    return splice(html, edits)
 
 
 def bundle_page(

@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
 
 from jinja2 import Environment
+
+from wtiw.core.html_splice import PositionedParser
 
 # Everything not listed falls back to default-src 'none'. frame-ancestors is left out on
 # purpose: browsers ignore it in a meta tag, and clinics must be able to embed our pages.
@@ -51,7 +52,6 @@ META_TEMPLATE = Environment(autoescape=False).from_string(
 CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 HEAD_START = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 EXISTING_CSP = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>", re.I)
-NEWLINE = re.compile("\n")
 
 
 class CspError(ValueError):
@@ -76,28 +76,19 @@ class PageScripts:
     inline_styles: list[Finding] = field(default_factory=list)
 
 
-class _ScriptParser(HTMLParser):
+class _ScriptParser(PositionedParser):
     """Collects inline executable scripts, and inline code a hash cannot allow."""
 
     def __init__(self) -> None:
-        """Start with an empty page."""
+        """Start with an empty page; script text is kept exactly as written (no charrefs)."""
         super().__init__(convert_charrefs=False)
         self.found = PageScripts()
         self._script: list[str] | None = None
-        self._line_offsets = [0]
 
     def feed_page(self, html: str) -> PageScripts:
         """Parse a whole page and return what it contains."""
-        # HTMLParser counts lines at "\n" only; str.splitlines would also split at \x0c etc.
-        self._line_offsets += [match.end() for match in NEWLINE.finditer(html)]
-        self.feed(html)
-        self.close()
+        self.parse(html)
         return self.found
-
-    def _offset(self) -> int:
-        """Character offset of the tag being parsed."""
-        line, column = self.getpos()
-        return self._line_offsets[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Note scripts, event-handler attributes, javascript: URLs and inline styles."""
@@ -121,7 +112,7 @@ class _ScriptParser(HTMLParser):
         if tag != "script":
             return
         if self.found.first_script_offset is None:
-            self.found.first_script_offset = self._offset()
+            self.found.first_script_offset = self.tag_offset()
         kind = values.get("type", "").strip().lower()
         if "src" not in values and kind in EXECUTABLE_TYPES:
             self._script = []
@@ -193,7 +184,11 @@ def _refusals(found: PageScripts, allowed_scripts: frozenset[str]) -> list[Findi
 
 def policy_for(html: str) -> str:
     """The policy for one page, or CspError if the page has inline code a hash cannot allow."""
-    found = scan(html)
+    return _policy(scan(html))
+
+
+def _policy(found: PageScripts) -> str:
+    """The policy for a scanned page (see `policy_for`)."""
     # The finished page's scripts come from the templates (its content was checked earlier).
     problems = _refusals(found, frozenset(found.inline))
     if problems:
@@ -222,11 +217,12 @@ def insert_policy(html: str) -> str:
     Running it again replaces the tag, so applying it twice gives the same page.
     """
     html = EXISTING_CSP.sub("", html)
-    tag = META_TEMPLATE.render(policy=attribute_value(policy_for(html)))
+    found = scan(html)
+    tag = META_TEMPLATE.render(policy=attribute_value(_policy(found)))
     anchor = CHARSET_META.search(html) or HEAD_START.search(html)
     if anchor is None:
         raise CspError("no <head> to put the Content-Security-Policy in")
-    first_script = scan(html).first_script_offset
+    first_script = found.first_script_offset
     if first_script is not None and first_script < anchor.end():
         raise CspError("a <script> comes before <meta charset>; the policy must come first")
     return f"{html[: anchor.end()]}{tag}{html[anchor.end() :]}"

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+from wtiw.core.html_splice import Edit, PositionedParser, splice
 
 REQUIRED_RELS = ("noopener", "noreferrer")
 LINK_TAGS = {"a", "area"}
@@ -29,7 +30,6 @@ ATTRIBUTE = r"""\s{name}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
 REL_ATTRIBUTE = re.compile(ATTRIBUTE.format(name="rel"), re.IGNORECASE)
 TARGET_ATTRIBUTE = re.compile(ATTRIBUTE.format(name="target"), re.IGNORECASE)
 TAG_END = re.compile(r"\s*/?>$")
-NEWLINE = re.compile("\n")
 
 # Given a link's start tag as written and its attributes, the tag to write instead, or None.
 Rewrite = Callable[[str, dict[str, str | None]], str | None]
@@ -69,23 +69,14 @@ def leaving_tag(start_tag: str, rel_value: str | None) -> str:
     return with_rels(_set_attribute(start_tag, TARGET_ATTRIBUTE, "target", "_blank"), rel_value)
 
 
-class _LinkTagFinder(HTMLParser):
+class _LinkTagFinder(PositionedParser):
     """Finds the exact source text of each link start tag that `rewrite` changes."""
 
     def __init__(self, rewrite: Rewrite) -> None:
         """Look for links that `rewrite` gives a new start tag."""
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.rewrite = rewrite
-        self.tags: list[tuple[int, int, str]] = []
-        self._line_offsets = [0]
-
-    def find(self, html: str) -> list[tuple[int, int, str]]:
-        """(start, end, replacement) for every link start tag to change."""
-        # HTMLParser counts lines at "\n" only; str.splitlines would also split at \x0c etc.
-        self._line_offsets += [match.end() for match in NEWLINE.finditer(html)]
-        self.feed(html)
-        self.close()
-        return self.tags
+        self.edits: list[Edit] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record the replacement for a link start tag, when `rewrite` gives one."""
@@ -95,20 +86,15 @@ class _LinkTagFinder(HTMLParser):
         replacement = self.rewrite(text, dict(attrs))
         if replacement is None:
             return
-        line, column = self.getpos()
-        start = self._line_offsets[line - 1] + column
-        self.tags.append((start, start + len(text), replacement))
+        start = self.tag_offset()
+        self.edits.append((start, start + len(text), replacement))
 
 
 def rewrite_links(html: str, rewrite: Rewrite) -> str:
     """The page with each link start tag replaced by what `rewrite` returns for it."""
-    pieces: list[str] = []
-    position = 0
-    for start, end, replacement in _LinkTagFinder(rewrite).find(html):
-        pieces += [html[position:start], replacement]
-        position = end
-    pieces.append(html[position:])
-    return "".join(pieces)
+    finder = _LinkTagFinder(rewrite)
+    finder.parse(html)
+    return splice(html, finder.edits)
 
 
 def mark_outbound(html: str, site_url: str) -> str:
