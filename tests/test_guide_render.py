@@ -8,14 +8,14 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.support.build import ROOT
+from wtiw.core.templates import markdown_text
+from wtiw.core.urls import page_url
 from wtiw.guide.render import (
     GuideContext,
     relative_href,
     render_guide,
     render_map,
 )
-from wtiw.core.templates import markdown_text
-from wtiw.core.urls import page_url
 from wtiw.guide.validate import load_tree, tree_from_text
 
 CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/")
@@ -145,7 +145,10 @@ def test_markdown_text_escapes_html_first():
 def test_handout_url_and_qr_point_at_the_outcome():
     html = render_guide(tree_from_text(VALID), CONTEXT)
     assert "https://example.org/guide/#keep-going" in html
-    assert 'aria-label="QR code: https://example.org/guide/#keep-going"' in html
+    assert (
+        'aria-label="QR code: scan to open this page, https://example.org/guide/#keep-going"'
+        in html
+    )
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from wtiw.core.site import SiteFolders
+from wtiw.core.site import PROJECT, SiteFolders
 from wtiw.guide.page import guide_html, guide_map_markdown
 from wtiw.guide.render import GuideContext
 from wtiw.links.professionals import render_part
@@ -20,8 +20,10 @@ from wtiw.links.professionals import render_part
 
 def define_env(env: Any) -> None:
     """Register `guide()`, `guide_map()` and `professionals(part)` with mkdocs-macros-plugin."""
-    folders = SiteFolders(Path(env.conf["docs_dir"]), Path(env.conf["theme"].custom_dir))
-    project = Path(env.conf["config_file_path"]).parent
+    # Zensical's config has no custom_dir or config_file_path: fall back to the project layout.
+    custom_dir = getattr(env.conf["theme"], "custom_dir", None) or PROJECT.templates
+    folders = SiteFolders(Path(env.conf["docs_dir"]), Path(custom_dir))
+    project = Path(env.conf.get("config_file_path") or "mkdocs.yml").parent
     label = os.path.relpath(folders.guide_tree, project)
 
     def context() -> GuideContext:

@@ -37,7 +37,7 @@ from wtiw.core.site import SiteFolders
 from wtiw.core.urls import absolute_url
 from wtiw.embed.embed import embed_path, render_embed
 from wtiw.guide.page import site_tree
-from wtiw.handout.handout import load_crisis_contacts, page_handout, qr_files
+from wtiw.handout.handout import load_crisis_contacts, make_handout, qr_files
 from wtiw.links.contract import LinkContractError, load_link_groups
 from wtiw.pages.front_matter import check_page, long_date
 from wtiw.postbuild.csp import content_problems, template_scripts
@@ -142,7 +142,7 @@ class SitePlugin(BasePlugin):
     ) -> dict[str, Any]:
         """Give the print-only partial this page's handout; keep the context for its embed."""
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
-        context["wtiw_handout"] = page_handout(url, self.crisis)
+        context["wtiw_handout"] = make_handout(url, self.crisis)
         self.contexts[page.file.src_uri] = context
         return context
 

@@ -19,7 +19,7 @@ from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import page_url, relative_url
 from wtiw.guide.diagram import render_diagram
 from wtiw.guide.model import Link, Outcome, Question, Tree
-from wtiw.handout.qr import qr_svg
+from wtiw.handout.handout import make_handout
 
 HELP_PAGE = "help-now.md"
 
@@ -70,8 +70,7 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
     handouts = {}
     for outcome in tree.outcomes:
         url = canonical_url(outcome.id, context)
-        qr = Markup(qr_svg(url, label=f"QR code: {url}")) if context.with_qr_codes else ""
-        handouts[outcome.id] = {"url": url, "qr": qr}
+        handouts[outcome.id] = make_handout(url, with_qr=context.with_qr_codes)
     links = {outcome.id: _links(outcome.links, context) for outcome in tree.outcomes}
     html = (
         partials(context.templates)

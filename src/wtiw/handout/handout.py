@@ -1,8 +1,9 @@
 """What a printed page needs: its address as text and as a QR code, and the crisis numbers.
 
-Every page prints as a handout with a QR code back to its canonical address, for the
-print-only partial `overrides/partials/professionals/handout.html`. The picker on the "For
-therapists and clinics" page shows one QR image per public link target (`qr_files`).
+Every page prints as a handout with a QR code back to its canonical address, and so does every
+outcome of the guide: one `make_handout` for both, shown by the print-only partial
+`overrides/partials/professionals/handout.html` and by the guide's `outcome.html`. The picker
+on the "For therapists and clinics" page shows one QR image per link target (`qr_files`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from wtiw.core.problems import InputError
 from wtiw.core.urls import absolute_url
@@ -23,7 +26,7 @@ class Handout:
     """The print-only details of one page."""
 
     url: str
-    qr: str
+    qr: Markup
     crisis: tuple[dict[str, Any], ...]
 
 
@@ -49,10 +52,13 @@ CONTACTS_FIX = (
 )
 
 
-def page_handout(url: str, crisis: tuple[dict[str, Any], ...]) -> Handout:
-    """The handout details of the page published at absolute `url`."""
+def make_handout(
+    url: str, crisis: tuple[dict[str, Any], ...] = (), *, with_qr: bool = True
+) -> Handout:
+    """The handout details of a page or guide step published at absolute `url`."""
     label = f"QR code: scan to open this page, {url}"
-    return Handout(url=url, qr=qr_svg(url, label=label), crisis=crisis)
+    qr = Markup(qr_svg(url, label=label)) if with_qr else Markup()
+    return Handout(url=url, qr=qr, crisis=crisis)
 
 
 def qr_files(groups: list[LinkGroup], site_url: str) -> dict[str, bytes]:
