@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help serve build test lint format check-guide bench lock clean
+.PHONY: help serve build test lint format check-guide routes bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,8 +39,12 @@ serve: $(VENV)/.runtime-installed ## Serve the site with live reload on http://1
 build: $(VENV)/.runtime-installed ## Strict build into site/
 	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
 
-check-guide: $(VENV)/.runtime-installed ## Validate the guide's YAML tree and print a summary
+check-guide: $(VENV)/.runtime-installed ## Check the guide: its tree, approved routes and wording; print a summary
 	$(PY) -m wtiw check
+
+routes: $(VENV)/.runtime-installed ## Approve the guide's routes: rewrite docs/_data/links/guide-routes.txt
+	$(PY) -m wtiw routes > docs/_data/links/guide-routes.txt.new || { rm -f docs/_data/links/guide-routes.txt.new; exit 1; }
+	mv docs/_data/links/guide-routes.txt.new docs/_data/links/guide-routes.txt
 
 lint: $(VENV)/.test-installed ## ruff lint and format check
 	$(VENV)/bin/ruff check .

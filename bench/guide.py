@@ -35,7 +35,7 @@ def synthetic_tree(steps: int) -> str:
                 "type": "question",
                 "title": f"Question number {index}: how are things going this week?",
                 "answers": [
-                    {"label": f"Answer {n} to question {index}", "next": target}
+                    {"key": f"a{n}", "label": f"Answer {n} to question {index}", "next": target}
                     for n, target in enumerate(targets)
                 ],
             }

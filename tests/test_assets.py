@@ -11,11 +11,11 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-from wtiw.postbuild import assets as asset_trim
-from wtiw.postbuild import bundle as asset_bundle
 
 from tests.support.build import ROOT
 from tests.support.site_pages import html_pages
+from wtiw.postbuild import assets as asset_trim
+from wtiw.postbuild import bundle as asset_bundle
 
 OWN_BUDGET_BYTES = 10 * 1024
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')

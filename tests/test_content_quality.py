@@ -13,8 +13,8 @@ import pytest
 
 from tests.support.build import ROOT
 from tests.support.content_html import prose_blocks
-from tests.support.readability import MAX_GRADE, MIN_WORDS, grade, word_count
 from tests.support.site_pages import html_pages, is_redirect_stub
+from wtiw.core.readability import MAX_GRADE, MIN_WORDS, grade, word_count
 
 DOCS = ROOT / "docs"
 ARTIFACTS = ROOT / "test-artifacts"

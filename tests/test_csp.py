@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from wtiw.postbuild import csp as csp_policy
 
 from tests.support.build import build, copy_project
 from tests.support.server import serve
 from tests.support.site_pages import html_pages
+from wtiw.postbuild import csp as csp_policy
 from wtiw.postbuild.csp import (
     CspError,
     build_policy,

@@ -4,8 +4,9 @@ Also history (back, forward, reload), deep links, keyboard only, and the crisis 
 question.
 
 Paths come from the shipped tree (wtiw.guide.graph.iter_paths), so a new answer is walked as soon
-as it exists. Flow tests in test_guide_flow.py say where each answer should lead; these say
-the built page really goes there.
+as it exists. Answers are named by their keys, as the page names them (`data-answer`). The
+approved routes (test_guide_routes.py) say where each answer should lead; these say the
+built page really goes there.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import pytest
 from playwright.sync_api import expect
 
 from wtiw.guide.graph import iter_paths
-from wtiw.guide.model import Question
+from wtiw.guide.model import Answer, Question
 from wtiw.guide.validate import load_tree
 
 pytestmark = pytest.mark.browser
 
 TREE = load_tree()
-Route = tuple[tuple[str, int], ...]
+Route = tuple[tuple[str, str], ...]
 Path = tuple[Route, str]
 PATHS: list[Path] = list(iter_paths(TREE))
 QUESTIONS = [step.id for step in TREE.questions]
@@ -51,11 +52,12 @@ def visible(page) -> list[str]:
     return page.evaluate(VISIBLE_STEPS)
 
 
-def answer_label(question: str, answer: int) -> str:
-    """The words of one answer in the tree."""
+def answer_of(question: str, key: str) -> Answer:
+    """One answer in the tree, by its key."""
     step = TREE.steps[question]
     assert isinstance(step, Question)
-    return step.answers[answer].label
+    (answer,) = [answer for answer in step.answers if answer.key == key]
+    return answer
 
 
 @pytest.fixture
@@ -78,14 +80,13 @@ def errors(page) -> list[str]:
     return found
 
 
-def route_of(answers: tuple[int, ...]) -> Route:
-    """The (question, answer) pairs of answering `answers` in turn from the start."""
-    route: list[tuple[str, int]] = []
+def route_of(keys: tuple[str, ...]) -> Route:
+    """The (question, answer key) pairs of answering `keys` in turn from the start."""
+    route: list[tuple[str, str]] = []
     step = TREE.steps[TREE.start]
-    for answer in answers:
-        assert isinstance(step, Question)
-        route.append((step.id, answer))
-        step = TREE.steps[step.answers[answer].next]
+    for key in keys:
+        route.append((step.id, key))
+        step = TREE.steps[answer_of(step.id, key).next]
     return tuple(route)
 
 
@@ -94,8 +95,8 @@ def starts_with(path: Path, route: Route) -> bool:
     return path[0][: len(route)] == route
 
 
-def walk(page, answers: tuple[int, ...] | Route) -> Route:
-    """Click through answers (positions from the start, or a route), checking each step."""
+def walk(page, answers: tuple[str, ...] | Route) -> Route:
+    """Click through answers (keys from the start, or a route), checking each step."""
     route = answers if answers and isinstance(answers[0], tuple) else route_of(answers)
     for question, answer in route:
         assert visible(page) == [question]
@@ -120,7 +121,7 @@ def check_outcome_with_javascript(page, route: Route, outcome: str) -> None:
             TREE.steps[question].title
         )
         expect(item.locator(".wtiw-guide__summary-answer")).to_have_text(
-            answer_label(question, answer)
+            answer_of(question, answer).label
         )
 
 
@@ -144,18 +145,18 @@ def walk_below(page, route: Route, check: Callable[[object, Route, str], None]) 
         check(page, route, step_id)
         return {(route, step_id)}
     walked: set[Path] = set()
-    for index, answer in enumerate(step.answers):
+    for answer in step.answers:
         assert visible(page) == [step_id]
-        page.click(f'#{step_id} [data-answer="{index}"]')
+        page.click(f'#{step_id} [data-answer="{answer.key}"]')
         assert visible(page) == [answer.next]
-        walked |= walk_below(page, (*route, (step_id, index)), check)
+        walked |= walk_below(page, (*route, (step_id, answer.key)), check)
         page.go_back()
     assert visible(page) == [step_id]
     return walked
 
 
-@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "-".join(map(str, prefix)))
-def test_every_path_with_javascript(page, errors, site_url: str, prefix: tuple[int, ...]):
+@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "/".join(prefix))
+def test_every_path_with_javascript(page, errors, site_url: str, prefix: tuple[str, ...]):
     page.goto(site_url + "guide/")
     route = walk(page, prefix)
     walked = walk_below(page, route, check_outcome_with_javascript)
@@ -163,8 +164,8 @@ def test_every_path_with_javascript(page, errors, site_url: str, prefix: tuple[i
     assert not errors
 
 
-@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "-".join(map(str, prefix)))
-def test_every_path_without_javascript(js_off_page, site_url: str, prefix: tuple[int, ...]):
+@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda prefix: "/".join(prefix))
+def test_every_path_without_javascript(js_off_page, site_url: str, prefix: tuple[str, ...]):
     js_off_page.goto(site_url + "guide/")
     route = walk(js_off_page, prefix)
     walked = walk_below(js_off_page, route, check_outcome_without_javascript)
@@ -345,6 +346,34 @@ def test_back_start_again_and_change(page, site_url: str):
     page.locator(f"#{LONG_ROUTE[1][0]} [data-wtiw-guide-restart]").click()
     assert visible(page) == [TREE.start]
     assert page.url.endswith(f"#{TREE.start}")
+
+
+# Stored routes a reader may still have in their history from an older guide: a key that no
+# longer exists, an answer index from before answers had keys, a key that is not a selector.
+STALE_ANSWERS = ["no-such-answer", 0, '"]', None]
+
+
+def test_a_stored_route_with_unknown_answers_is_dropped(page, errors, site_url: str):
+    """Reload after the guide changed: the step shows, without a summary of wrong answers."""
+    summary = page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-summary]")
+    back = page.locator(f"#{LONG_OUTCOME} [data-wtiw-guide-back]")
+    for stale in STALE_ANSWERS:
+        page.goto(site_url + "guide/")
+        walk(page, LONG_ROUTE)
+        expect(summary).to_be_visible()  # control: the stored route is shown before the change
+        page.evaluate(
+            """(stale) => {
+                const state = history.state;
+                state.wtiwGuide.path[0].a = stale;
+                history.replaceState(state, "");
+            }""",
+            stale,
+        )
+        page.reload()
+        assert visible(page) == [LONG_OUTCOME], stale
+        expect(summary).to_be_hidden()
+        expect(back).to_be_hidden()
+    assert not errors
 
 
 def test_a_deep_link_has_no_invented_answers(page, site_url: str):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from wtiw.core.site import PROJECT
+from wtiw.core.templates import partials
 from wtiw.guide.diagram import Box, layout, render_diagram
 from wtiw.guide.graph import reachable
 from wtiw.guide.model import Question
-from wtiw.core.site import PROJECT
-from wtiw.core.templates import partials
 from wtiw.guide.validate import load_tree
 
 TREE = load_tree()

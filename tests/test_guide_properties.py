@@ -62,14 +62,15 @@ def valid_trees(draw: st.DrawFn) -> dict[str, Any]:
                 unique_by=lambda t: t.strip().casefold(),
             )
         )
+        keys = draw(st.lists(ids, min_size=len(labels), max_size=len(labels), unique=True))
         steps.append(
             {
                 "id": names[index],
                 "type": "question",
                 "title": draw(texts),
                 "answers": [
-                    {"label": label, "next": names[target]}
-                    for label, target in zip(labels, targets_of[index], strict=True)
+                    {"key": key, "label": label, "next": names[target]}
+                    for key, label, target in zip(keys, labels, targets_of[index], strict=True)
                 ],
             }
         )
@@ -125,9 +126,10 @@ def test_valid_trees_pass_and_render_links_to_existing_steps(data: dict[str, Any
     html = render_guide(tree, CONTEXT)
     step_ids = set(re.findall(r'<section [^>]*\bid="([^"]+)" data-step=', html))
     assert step_ids == set(tree.steps)
-    targets = re.findall(r'data-answer="\d+"', html)
+    keys = re.findall(r'data-answer="([^"]+)"', html)
     hrefs = re.findall(r'<a class="wtiw-guide__answer" href="#([^"]+)"', html)
-    assert len(hrefs) == len(targets) == sum(len(q.answers) for q in tree.questions)
+    assert len(hrefs) == len(keys) == sum(len(q.answers) for q in tree.questions)
+    assert keys == [answer.key for q in tree.questions for answer in q.answers]
     assert set(hrefs) <= step_ids
     render_map(tree, CONTEXT)
 
@@ -152,6 +154,7 @@ MUTATIONS = (
     "loop",
     "alias",
     "bad-id",
+    "duplicate-answer-key",
 )
 
 
@@ -184,6 +187,9 @@ def test_broken_trees_are_rejected_with_located_problems(data, mutation: str, ra
         text = dump(data).replace("start:", "start: &anchor", 1) + "extra: *anchor\n"
     elif mutation == "bad-id":
         step["id"] = "Not A Slug"
+    elif mutation == "duplicate-answer-key":
+        answers = random.choice(questions)["answers"]
+        answers[1]["key"] = answers[0]["key"]
     text = text or dump(data)
     assert check_only_guide_errors(text) is not None
 
@@ -200,7 +206,7 @@ yaml_values = st.recursive(
         st.lists(children, max_size=4)
         | st.dictionaries(
             st.sampled_from(
-                ["start", "steps", "id", "type", "title", "answers", "next", "label", "x"]
+                ["start", "steps", "id", "type", "title", "answers", "key", "next", "label", "x"]
             ),
             children,
             max_size=5,

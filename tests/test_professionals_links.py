@@ -1,22 +1,31 @@
 """The "For therapists and clinics" page lists exactly the link contract.
 
-Bad contract files fail with a message naming the file, the line and the fix.
+The contract is `docs/_data/links/pages.yml` (pages and sections) and the published guide
+steps in `docs/_data/links/guide-routes.txt`. Bad contract files fail with a message naming
+the file, the line and the fix.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests.support.build import ROOT, build, copy_project
+from wtiw.core.problems import InputError
+from wtiw.core.site import SiteFolders
 from wtiw.core.urls import absolute_url, relative_url
+from wtiw.guide.validate import load_tree
 from wtiw.links.contract import LinkContractError, all_targets, load_link_groups
+from wtiw.links.targets import site_link_groups
 
-LINKS_DIR = ROOT / "docs" / "_data" / "links"
+FOLDERS = SiteFolders(ROOT / "docs", ROOT / "overrides")
+LINKS_DIR = FOLDERS.links
+PUBLISHED_STEP = re.compile(r"^([a-z0-9-]+)  ", re.MULTILINE)
 
 
 class TargetCollector(HTMLParser):
@@ -51,17 +60,15 @@ def contract_keys(links_dir: Path) -> list[str]:
         keys.append(page["path"])
         keys += [f"{page['path']}#{anchor['id']}" for anchor in page.get("anchors") or []]
         if page["path"] == "guide/":
-            steps_file = links_dir / "guide-steps.yml"
-            steps = yaml.safe_load(steps_file.read_text(encoding="utf-8"))["steps"]
-            keys += [f"guide/#{step['id']}" for step in steps]
+            routes = (links_dir / "guide-routes.txt").read_text(encoding="utf-8")
+            keys += [f"guide/#{step_id}" for step_id in PUBLISHED_STEP.findall(routes)]
     return keys
 
 
-def write_contract(folder: Path, pages: str, steps: str | None = None) -> Path:
-    """A contract folder with the given YAML texts."""
+def write_contract(folder: Path, pages: str) -> Path:
+    """A contract folder with the given `pages.yml` text."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pages.yml").write_text(pages, encoding="utf-8")
-    (folder / "guide-steps.yml").write_text(steps or "steps: []\n", encoding="utf-8")
     return folder
 
 
@@ -107,7 +114,7 @@ def test_every_listed_target_exists_in_the_built_site(site_dir: Path):
 
 
 def test_every_target_has_an_embed_form_and_a_qr_image(site_dir: Path):
-    for target in all_targets(load_link_groups(LINKS_DIR)):
+    for target in all_targets(site_link_groups(FOLDERS)):
         assert (site_dir / target.embed_href.partition("#")[0]).is_file(), target
         qr = site_dir / target.qr_href
         assert qr.read_bytes().startswith(b"<?xml"), target
@@ -127,57 +134,71 @@ def test_site_search_leaves_out_the_generated_lists(site_dir: Path):
     locations = [doc["location"] for doc in professionals]
     assert not [where for where in locations if "#links-" in where], locations
     indexed = " ".join(doc["text"] for doc in professionals)
-    for target in all_targets(load_link_groups(LINKS_DIR)):
+    for target in all_targets(site_link_groups(FOLDERS)):
         assert f"Embed form of {target.title}" not in indexed
     assert "Page, section or guide step" not in indexed, "the picker is indexed"
 
 
 def test_good_files_load_in_order(tmp_path: Path):
-    steps = "steps:\n  - id: first\n    title: First\n"
-    groups = load_link_groups(write_contract(tmp_path, GOOD_PAGES, steps))
+    groups = load_link_groups(write_contract(tmp_path, GOOD_PAGES), steps=[("first", "First")])
     assert [t.href for t in all_targets(groups)] == ["", "#start", "guide/", "guide/#first"]
     assert [t.kind for t in all_targets(groups)] == ["page", "section", "page", "step"]
 
 
+def test_guide_steps_come_from_the_tree_in_its_order():
+    tree = load_tree()
+    (guide,) = [group for group in site_link_groups(FOLDERS) if group.page.path == "guide/"]
+    steps = [target for target in guide.children if target.kind == "step"]
+    assert [(t.anchor, t.title) for t in steps] == [(s.id, s.title) for s in tree.steps.values()]
+
+
+STEPS = [("first", "First")]
+
+
 @pytest.mark.parametrize(
-    ("pages", "steps", "expected"),
+    ("pages", "expected"),
     [
-        ("pages: [", None, r"pages\.yml:\d*:? ?not valid YAML"),
-        ("pages:\n  - path: /guide\n    title: G\n", None, r"pages\.yml:2: path '/guide'"),
-        ("pages:\n  - path: a/\n", None, r"pages\.yml:2: 'title' is missing"),
+        ("pages: [", r"pages\.yml:2:1: YAML syntax error"),
+        ("pages:\n  - path: /guide\n    title: G\n", r"pages\.yml:2:11: path '/guide' must be"),
+        ("pages:\n  - path: a/\n", r"pages\.yml:2:5: 'title' is missing or not text"),
         (
             "pages:\n  - path: a/\n    title: A\n    anchors:\n      - id: Bad Id\n"
             "        title: B\n",
-            None,
-            r"pages\.yml:5: id 'Bad Id' is not a slug",
+            r"pages\.yml:5:13: id 'Bad Id' is not a slug",
         ),
         (
-            GOOD_PAGES,
-            "steps:\n  - id: a\n    title: A\n  - id: a\n    title: B\n",
-            r"guide-steps\.yml:4: id 'a' appears twice",
+            "pages:\n  - path: a/\n    title: A\n    anchors:\n      - id: b\n        title: B\n"
+            "      - id: b\n        title: C\n",
+            r"pages\.yml:7:13: id 'b' appears twice on page 'a/'",
         ),
         (
-            GOOD_PAGES.replace("guide/", "other/"),
-            "steps:\n  - id: s\n    title: S\n",
-            r"no page has path 'guide/'",
+            GOOD_PAGES.replace("anchors: []", "anchors:\n      - id: first\n        title: F"),
+            r"pages\.yml:10:13: id 'first' is a guide step's id",
         ),
+        (GOOD_PAGES.replace("guide/", "other/"), r"pages\.yml:2:3: the guide has steps, but no"),
+        ("pages:\n  - path: a/\n    titel: A\n", r"pages\.yml:3:5: unknown field 'titel'"),
+        ("pages:\n  - path: a/\n    path: b/\n", r"pages\.yml:3:5: duplicate key 'path'"),
     ],
 )
-def test_bad_files_name_file_line_and_fix(tmp_path, pages, steps, expected):
+def test_bad_files_name_file_line_and_fix(tmp_path, pages, expected):
     with pytest.raises(LinkContractError, match=expected):
-        load_link_groups(write_contract(tmp_path, pages, steps))
+        load_link_groups(write_contract(tmp_path, pages), steps=STEPS)
 
 
 def test_missing_pages_file_is_an_error(tmp_path: Path):
-    with pytest.raises(LinkContractError, match=r"pages\.yml: file not found"):
+    with pytest.raises(LinkContractError, match=r"pages\.yml:1:1: file not found"):
         load_link_groups(tmp_path)
 
 
-def test_missing_steps_file_is_an_error(tmp_path: Path):
-    write_contract(tmp_path, GOOD_PAGES)
-    (tmp_path / "guide-steps.yml").unlink()
-    with pytest.raises(LinkContractError, match=r"guide-steps\.yml: file not found"):
-        load_link_groups(tmp_path)
+def test_a_broken_contract_is_a_guide_problem_too(tmp_path: Path):
+    """The guide's link check reads the same file, with the same message, never silently."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    pages = docs / "_data" / "links" / "pages.yml"
+    pages.write_text(pages.read_text(encoding="utf-8") + "  - path: Bad Path\n    title: X\n")
+    with pytest.raises(InputError) as caught:
+        load_tree(docs_dir=docs)
+    assert any("path 'Bad Path' must be empty" in str(p) for p in caught.value.problems)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from wtiw.core.site import PROJECT, SiteFolders
 from wtiw.guide.page import guide_html, guide_map_markdown
 from wtiw.guide.render import GuideContext
 from wtiw.links.professionals import render_part
+from wtiw.links.targets import site_link_groups
 
 
 def define_env(env: Any) -> None:
@@ -50,7 +51,7 @@ def define_env(env: Any) -> None:
         """A generated part of the "For therapists and clinics" page: list, picker or snippet."""
         return render_part(
             part,
-            folders.links,
+            site_link_groups(folders, label),
             folders.templates,
             site_name=env.conf["site_name"],
             site_url=env.conf["site_url"] or "",

@@ -38,7 +38,8 @@ from wtiw.core.urls import absolute_url
 from wtiw.embed.embed import embed_path, render_embed
 from wtiw.guide.page import site_tree
 from wtiw.handout.handout import load_crisis_contacts, make_handout, qr_files
-from wtiw.links.contract import LinkContractError, load_link_groups
+from wtiw.links.contract import LinkContractError
+from wtiw.links.targets import site_link_groups
 from wtiw.pages.front_matter import check_page, long_date
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
@@ -101,7 +102,7 @@ class SitePlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one QR image per public link target, for the picker and for download."""
         try:
-            images = qr_files(load_link_groups(self._folders(config).links), config.site_url or "")
+            images = qr_files(site_link_groups(self._folders(config)), config.site_url or "")
         except (LinkContractError, ValueError) as error:
             raise PluginError(str(error)) from None
         for path, content in images.items():

@@ -55,15 +55,34 @@
     this.status = root.querySelector("[data-wtiw-guide-status]");
   }
 
+  /* The link of the answer with key `key` in question `questionId`, or null. Keys are
+     compared as text, never put into a selector: a stored route may hold anything. */
+  Guide.prototype.answerLink = function (questionId, key) {
+    var step = Object.prototype.hasOwnProperty.call(this.steps, questionId)
+      ? this.steps[questionId]
+      : null;
+    if (!step || typeof key !== "string") {
+      return null;
+    }
+    var links = step.querySelectorAll("[data-answer]");
+    for (var index = 0; index < links.length; index += 1) {
+      if (links[index].getAttribute("data-answer") === key) {
+        return links[index];
+      }
+    }
+    return null;
+  };
+
   /* The step an answer leads to. */
-  Guide.prototype.target = function (questionId, answerIndex) {
-    var step = this.steps[questionId];
-    var link = step && step.querySelector('[data-answer="' + answerIndex + '"]');
+  Guide.prototype.target = function (questionId, key) {
+    var link = this.answerLink(questionId, key);
     return link ? link.getAttribute("href").slice(1) : null;
   };
 
   /* Keep a stored route only if every answer leads to the next step and the last to `id`.
-     A stale route (from an older version of the guide) is dropped, never trusted. */
+     Answers are stored by key ({q: question id, a: answer key}); a stale route (from an
+     older version of the guide, or with a key that no longer exists) is dropped, never
+     trusted. */
   Guide.prototype.checkedPath = function (path, id) {
     var expected = this.startId;
     for (var index = 0; index < path.length; index += 1) {
@@ -138,7 +157,7 @@
     var self = this;
     this.path.forEach(function (entry, index) {
       var question = self.steps[entry.q];
-      var answer = question.querySelector('[data-answer="' + entry.a + '"]');
+      var answer = self.answerLink(entry.q, entry.a);
       var item = document.createElement("li");
       var asked = document.createElement("span");
       asked.className = "wtiw-guide__summary-question";
@@ -254,7 +273,7 @@
     event.preventDefault();
     if (control.hasAttribute("data-answer")) {
       var question = control.closest("[data-step]").id;
-      var answer = Number(control.getAttribute("data-answer"));
+      var answer = control.getAttribute("data-answer");
       this.go(control.getAttribute("href").slice(1), this.path.concat([{ q: question, a: answer }]));
     } else if (control.hasAttribute("data-wtiw-guide-back")) {
       var previous = this.path[this.path.length - 1];

@@ -33,6 +33,11 @@ class SiteFolders:
         return self.data / "links"
 
     @property
+    def guide_routes(self) -> Path:
+        """The approved listing of the guide's steps and routes: the published step ids."""
+        return self.links / "guide-routes.txt"
+
+    @property
     def crisis_contacts(self) -> Path:
         """The crisis numbers printed on every handout."""
         return self.data / "print" / "crisis-contacts.yml"

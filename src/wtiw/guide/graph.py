@@ -126,11 +126,11 @@ def summarise(tree: Tree) -> Summary:
     )
 
 
-Route = tuple[tuple[str, int], ...]
+Route = tuple[tuple[str, str], ...]
 
 
 def iter_paths(tree: Tree) -> Iterator[tuple[Route, str]]:
-    """Yield every path as ((question id, answer index), ...) and the outcome it ends at."""
+    """Yield every path as ((question id, answer key), ...) and the outcome it ends at."""
     stack: list[tuple[str, Route]] = [(tree.start, ())]
     while stack:
         step_id, route = stack.pop()
@@ -138,5 +138,5 @@ def iter_paths(tree: Tree) -> Iterator[tuple[Route, str]]:
         if not isinstance(step, Question):
             yield route, step_id
             continue
-        for index in reversed(range(len(step.answers))):
-            stack.append((step.answers[index].next, (*route, (step_id, index))))
+        for answer in reversed(step.answers):
+            stack.append((answer.next, (*route, (step_id, answer.key))))

@@ -12,8 +12,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer to a question and the id of the step it leads to."""
+    """One answer to a question and the id of the step it leads to.
 
+    `key` names the answer for good (in a reader's saved route and the approved route
+    listing), so answers can be reworded and reordered without changing what a route means.
+    """
+
+    key: str
     label: str
     next: str
 
@@ -91,7 +96,7 @@ def paragraphs(text: str) -> tuple[str, ...]:
 def build_step(raw: dict[str, Any], index: int) -> Step:
     """Make a typed step from one schema-valid step mapping."""
     if raw["type"] == "question":
-        answers = tuple(Answer(a["label"].strip(), a["next"]) for a in raw["answers"])
+        answers = tuple(Answer(a["key"], a["label"].strip(), a["next"]) for a in raw["answers"])
         return Question(
             raw["id"], raw["title"].strip(), answers, raw.get("hint", "").strip(), index
         )

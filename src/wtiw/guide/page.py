@@ -1,13 +1,13 @@
 """The guide as the site shows it: the site's tree, checked once per change, rendered for a page.
 
 The MkDocs plugin checks the tree before any page is built (so a bad tree stops the build
-with only its problem lines); the macros then render from the same checked tree. The tree is
-read again only when it or a page it links to has changed, as under `mkdocs serve`.
+with only its problem lines); the macros and the link targets then use the same checked tree.
+The tree is read again only when it, a page it links to or the link contract has changed, as
+under `mkdocs serve`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from wtiw.core.site import SiteFolders
@@ -19,20 +19,28 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 def _fingerprint(folders: SiteFolders) -> Fingerprint:
-    """Name, size and modification time of the tree and of every page its links may name."""
-    paths = [folders.guide_tree, *sorted(folders.docs.rglob("*.md"))]
+    """Name, size and modification time of the tree, its link targets' pages and contract."""
+    paths = [
+        folders.guide_tree,
+        *sorted(folders.docs.rglob("*.md")),
+        *sorted(folders.links.glob("*.yml")),
+    ]
     return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in paths)
 
 
-@lru_cache(maxsize=4)
-def _checked(tree: Path, docs: Path, label: str, fingerprint: Fingerprint) -> Tree:
-    """Load and check the tree; cached per fingerprint, so one build checks it once."""
-    return load_tree(tree, docs_dir=docs, label=label)
+# The last good tree by (tree, docs, fingerprint). Not by label: the label only names the
+# file in problems, and a bad tree is never kept, so every caller sees its problems.
+_checked: dict[tuple[Path, Path, Fingerprint], Tree] = {}
 
 
-def site_tree(folders: SiteFolders, label: str) -> Tree:
-    """The site's checked tree; `InputError` lists every problem, `label` naming the file."""
-    return _checked(folders.guide_tree, folders.docs, label, _fingerprint(folders))
+def site_tree(folders: SiteFolders, label: str | None = None) -> Tree:
+    """The site's checked tree; `InputError` lists every problem, naming the file `label`."""
+    key = (folders.guide_tree, folders.docs, _fingerprint(folders))
+    if key not in _checked:
+        tree = load_tree(folders.guide_tree, docs_dir=folders.docs, label=label)
+        _checked.clear()
+        _checked[key] = tree
+    return _checked[key]
 
 
 def guide_html(folders: SiteFolders, label: str, context: GuideContext) -> str:

@@ -1,25 +1,25 @@
 """Check that every outcome link points at a real page and a real section of it.
 
 A section exists if the page's Markdown gives a heading that id explicitly (``{#id}``) or
-the committed link contract (``docs/_data/links/pages.yml``) lists it. Checking here gives
-an editor a precise line number; MkDocs checks the rendered links again at build time.
+the committed link contract (``docs/_data/links/pages.yml``, read by `links/contract.py`, whose
+problems are reported here too) lists it. Checking here gives an editor a precise line
+number; MkDocs checks the rendered links again at build time.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from wtiw.core.problems import Problem
+from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import Document
 from wtiw.guide.model import Outcome, Tree
+from wtiw.links.contract import load_link_groups
 
 EXPLICIT_ID = re.compile(r"""\{[^}\n]*?#([A-Za-z0-9_:.-]+)[^}\n]*\}|\bid=["']([^"']+)["']""")
-CONTRACT = Path("_data") / "links" / "pages.yml"
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,10 @@ class LinkIndex:
 
     @classmethod
     def from_docs(cls, docs_dir: Path) -> LinkIndex:
-        """Scan `docs_dir` (skipping _data and hidden folders) and the link contract."""
+        """Scan `docs_dir` (skipping _data and hidden folders) and the link contract.
+
+        Raises `InputError` (`LinkContractError`) when the contract cannot be read.
+        """
         pages: dict[str, set[str]] = {}
         for source in sorted(docs_dir.rglob("*.md")):
             relative = source.relative_to(docs_dir)
@@ -39,29 +42,12 @@ class LinkIndex:
             text = source.read_text(encoding="utf-8", errors="replace")
             ids = {a or b for a, b in EXPLICIT_ID.findall(text)}
             pages[relative.as_posix()] = ids
-        for page, anchors in _contract_anchors(docs_dir / CONTRACT).items():
-            if page in pages:
-                pages[page] |= anchors
+        for group in load_link_groups(replace(PROJECT, docs=docs_dir).links):
+            url = group.page.path.strip("/")
+            for page in (f"{url}.md", f"{url}/index.md") if url else ("index.md",):
+                if page in pages:
+                    pages[page] |= {section.anchor for section in group.children}
         return cls({page: frozenset(ids) for page, ids in pages.items()})
-
-
-def _contract_anchors(contract: Path) -> dict[str, set[str]]:
-    """Read the anchors of each page from the link contract, if there is one."""
-    if not contract.is_file():
-        return {}
-    try:
-        data = yaml.safe_load(contract.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError:
-        return {}
-    result: dict[str, set[str]] = {}
-    for entry in data.get("pages", []) if isinstance(data, dict) else []:
-        if not isinstance(entry, dict):
-            continue
-        url = str(entry.get("path", "")).strip("/")
-        anchors = {str(a.get("id")) for a in entry.get("anchors") or [] if isinstance(a, dict)}
-        for page in (f"{url}.md", f"{url}/index.md") if url else ("index.md",):
-            result[page] = anchors
-    return result
 
 
 def check_links(tree: Tree, document: Document, index: LinkIndex) -> list[Problem]:

