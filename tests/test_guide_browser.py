@@ -463,5 +463,14 @@ def test_printing_an_outcome_gives_a_handout(page, site_url: str):
     expect(handout.locator("svg[role=img]")).to_be_visible()
     expect(outcome.locator(".wtiw-guide__controls")).to_be_hidden()
     expect(page.locator("#guide-map")).to_be_hidden()
+    # The page's handout box prints too, for the crisis numbers and the review date; its QR
+    # code, which names the guide's first page, gives way to the outcome's.
+    extras = page.locator("[data-wtiw-handout]")
+    expect(extras).to_be_visible()
+    for number in ("988", "116 123", "13 11 14"):
+        expect(extras).to_contain_text(number)
+    expect(extras).to_contain_text("Last reviewed")
+    expect(extras.locator(".wtiw-handout__qr")).to_be_hidden()
     page.emulate_media(media="screen")
     expect(handout).to_be_hidden()  # control: on screen the handout part is not shown
+    expect(extras).to_be_hidden()
