@@ -181,3 +181,25 @@ def test_page_url(page: str, directory_urls: bool, expected: str):
 )
 def test_relative_href(page: str, anchor: str, context: GuideContext, expected: str):
     assert relative_href(page, anchor, context) == expected
+
+
+def test_an_outcome_names_its_own_list_headings():
+    text = VALID.replace(
+        "    type: outcome\n",
+        "    type: outcome\n"
+        "    try_heading: What you can do now\n"
+        "    ask_heading: For your doctor\n",
+        1,
+    )
+    html = render_guide(tree_from_text(text), CONTEXT)
+    assert "<h3>What you can do now</h3>" in html
+    assert "<h3>For your doctor</h3>" in html
+    # Control: the outcomes that name none keep the usual headings.
+    assert "<h3>Things to try this week</h3>" in render_guide(tree_from_text(VALID), CONTEXT)
+
+
+def test_the_urgent_outcome_is_not_about_this_week():
+    tree = load_tree()
+    for outcome in tree.outcomes:
+        if outcome.urgent:
+            assert "week" not in outcome.try_heading, outcome.id

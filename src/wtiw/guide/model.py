@@ -50,6 +50,12 @@ class Link:
         return f"{self.page}#{self.anchor}" if self.anchor else self.page
 
 
+# The headings most outcomes need; an outcome whose lists are for someone else (a doctor, a
+# new therapist) or for right now says so in its own `try_heading` or `ask_heading`.
+TRY_HEADING = "Things to try this week"
+ASK_HEADING = "Questions to bring to your next session"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """A step at the end of a path: a suggestion with things to try and to ask."""
@@ -61,6 +67,8 @@ class Outcome:
     ask_next_session: tuple[str, ...]
     links: tuple[Link, ...]
     urgent: bool = False
+    try_heading: str = TRY_HEADING
+    ask_heading: str = ASK_HEADING
     index: int = field(default=0, compare=False)
 
     kind = "outcome"
@@ -112,4 +120,6 @@ def build_step(raw: dict[str, Any], index: int) -> Step:
         links=links,
         urgent=bool(raw.get("urgent", False)),
         index=index,
+        try_heading=raw.get("try_heading", TRY_HEADING).strip(),
+        ask_heading=raw.get("ask_heading", ASK_HEADING).strip(),
     )
