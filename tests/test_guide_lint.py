@@ -12,7 +12,7 @@ import pytest
 
 from wtiw.core.problems import Problem
 from wtiw.core.site import PROJECT
-from wtiw.core.yaml_reader import Document, parse_document
+from wtiw.core.yaml_reader import Document, load_document, parse_document
 from wtiw.guide.lint import (
     BANNED_PHRASES,
     MAX_SENTENCE_WORDS,
@@ -22,7 +22,6 @@ from wtiw.guide.lint import (
     check_reading_grade,
     check_sentence_length,
     lint,
-    lint_file,
     sentence_words,
     sentences,
     step_grade,
@@ -92,7 +91,7 @@ def lines(problems: list[Problem]) -> list[int]:
 
 def test_the_shipped_guide_has_no_lint_problems():
     tree = load_tree()
-    problems = lint_file(PROJECT.guide_tree, "guide.yaml", tree)
+    problems = lint(tree, load_document(PROJECT.guide_tree, "guide.yaml"))
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -177,7 +176,7 @@ def test_lint_reports_every_rule_in_file_order(tmp_path: Path):
     text = text.replace("Small steps count.", f"You must keep going. {DENSE}")
     path = tmp_path / "guide.yaml"
     path.write_text(text, encoding="utf-8")
-    problems = lint_file(path, "my-guide.yaml", tree_from_text(text))
+    problems = lint(tree_from_text(text), load_document(path, "my-guide.yaml"))
     assert lines(problems) == sorted(lines(problems))
     assert {problem.file for problem in problems} == {"my-guide.yaml"}
     assert len(problems) == 3  # no "not sure", "you must", and the grade

@@ -15,36 +15,34 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import ROOT
+from tests.support.build import PROPERDOCS_BUILD, ROOT, BuildResult, build
 from tests.support.properdocs import (
     PROPERDOCS_GENERATOR,
-    ProperDocsBuild,
-    build_with_properdocs,
     compare_pages,
     format_report,
     page_differences,
-    properdocs_command,
     published_bytes,
     site_files,
 )
 
 
 @pytest.fixture(scope="module")
-def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> ProperDocsBuild:
+def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """One strict ProperDocs build of the project, into a folder of its own."""
-    command = properdocs_command()
+    command = Path(PROPERDOCS_BUILD[0])
     if not command.is_file():
         pytest.fail(
             f"{command} is missing: ProperDocs comes with the test lock "
             "(requirements/test.txt); run 'make test', or 'make lock' if the lock lacks it"
         )
-    result = build_with_properdocs(ROOT, tmp_path_factory.mktemp("properdocs") / "site")
+    site = tmp_path_factory.mktemp("properdocs") / "site"
+    result = build(ROOT, site, command=PROPERDOCS_BUILD)
     if result.returncode != 0:
         pytest.fail(f"properdocs build --strict failed:\n{result.output}")
     return result
 
 
-def test_properdocs_builds_without_a_warning(properdocs_build: ProperDocsBuild):
+def test_properdocs_builds_without_a_warning(properdocs_build: BuildResult):
     flagged = [
         line
         for line in properdocs_build.output.splitlines()
@@ -53,7 +51,7 @@ def test_properdocs_builds_without_a_warning(properdocs_build: ProperDocsBuild):
     assert not flagged, "\n".join(flagged)
 
 
-def test_the_build_really_ran_under_properdocs(site_dir: Path, properdocs_build: ProperDocsBuild):
+def test_the_build_really_ran_under_properdocs(site_dir: Path, properdocs_build: BuildResult):
     """Every page MkDocs marks with its generator tag names ProperDocs in the other build."""
     marked = sorted(
         name
@@ -72,7 +70,7 @@ def test_the_build_really_ran_under_properdocs(site_dir: Path, properdocs_build:
     assert not not_properdocs, f"not built by ProperDocs: {not_properdocs}"
 
 
-def test_both_builds_publish_the_same_files(site_dir: Path, properdocs_build: ProperDocsBuild):
+def test_both_builds_publish_the_same_files(site_dir: Path, properdocs_build: BuildResult):
     mkdocs, properdocs = site_files(site_dir), site_files(properdocs_build.site_dir)
     assert mkdocs == properdocs, (
         f"only in the MkDocs build: {sorted(mkdocs - properdocs)}\n"
@@ -81,13 +79,13 @@ def test_both_builds_publish_the_same_files(site_dir: Path, properdocs_build: Pr
 
 
 def test_every_page_has_the_same_text_ids_csp_and_markup(
-    site_dir: Path, properdocs_build: ProperDocsBuild
+    site_dir: Path, properdocs_build: BuildResult
 ):
     report = compare_pages(site_dir, properdocs_build.site_dir)
     assert not report, f"{len(report)} pages differ:\n{format_report(report)}"
 
 
-def test_every_other_file_is_identical(site_dir: Path, properdocs_build: ProperDocsBuild):
+def test_every_other_file_is_identical(site_dir: Path, properdocs_build: BuildResult):
     shared = site_files(site_dir) & site_files(properdocs_build.site_dir)
     differing = sorted(
         name

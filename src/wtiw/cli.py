@@ -15,7 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from wtiw.core.problems import InputError, Problem
+from wtiw.core.problems import InputError, Problem, plural
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
 from wtiw.guide.approved import check_approved
@@ -72,11 +72,6 @@ def routes(tree_path: Path, docs_dir: Path) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(route_listing(tree).encode("utf-8"))
     return 0
-
-
-def plural(count: int, noun: str) -> str:
-    """Write `count` with its noun, adding an s when there is not exactly one."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import get_html_path
 
-from wtiw.core.problems import InputError
+from wtiw.core.problems import InputError, plural
 from wtiw.core.site import SiteFolders
 from wtiw.core.urls import absolute_url
 from wtiw.embed.embed import embed_path, render_embed
@@ -46,11 +46,6 @@ from wtiw.postbuild.finish import SiteFacts, finish_site
 from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
 
 log = logging.getLogger("mkdocs.plugins.wtiw")
-
-
-def _plural(count: int, noun: str) -> str:
-    """`count` with its noun, plural unless exactly one."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def source_line(source: str, needle: str) -> int:
@@ -89,7 +84,7 @@ class SitePlugin(BasePlugin):
             site_tree(folders, self._label(config, folders.guide_tree))
         except InputError as error:
             raise PluginError(
-                f"The guide tree has {_plural(len(error.problems), 'problem')} "
+                f"The guide tree has {plural(len(error.problems), 'problem')} "
                 f"(run `make check-guide`):\n{error}"
             ) from None
         try:

@@ -38,11 +38,28 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> BuildResult:
+# The build command of each generator, up to its options. ProperDocs is named its config file:
+# it prefers properdocs.yml and falls back to mkdocs.yml only with a notice.
+MKDOCS_BUILD = (sys.executable, "-m", "mkdocs", "build")
+PROPERDOCS_BUILD = (
+    str(Path(sys.executable).with_name("properdocs")),
+    "build",
+    "--config-file",
+    "mkdocs.yml",
+)
+
+
+def build(
+    project_dir: Path,
+    site_dir: Path,
+    *,
+    env: dict[str, str] | None = None,
+    command: tuple[str, ...] = MKDOCS_BUILD,
+) -> BuildResult:
     """Build `project_dir` strictly into `site_dir`, exactly as `make build` does."""
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", **(env or {})}
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", site_dir],
+        [*command, "--strict", "--clean", "--site-dir", site_dir],
         cwd=project_dir,
         capture_output=True,
         text=True,

@@ -1,18 +1,13 @@
-"""Build the project with ProperDocs, the maintained MkDocs 1.6 fork, and compare two sites.
+"""Compare two builds of the site, page by page: MkDocs' and ProperDocs' (the maintained fork).
 
-The build runs the `properdocs` command line from the test environment, exactly as a move off
-MkDocs would (`properdocs build` reads mkdocs.yml), so nothing here depends on where the
-project's Python build code lives.
+The ProperDocs build itself is `tests/support/build.py`'s `build` with `PROPERDOCS_BUILD`.
 """
 
 from __future__ import annotations
 
 import difflib
 import gzip
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,51 +25,6 @@ PROPERDOCS_GENERATOR = re.compile(r'<meta name="generator" content="mkdocs-Prope
 # either side of midnight differ there and nowhere else. Both sitemap files, and only them.
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 LASTMOD = re.compile(r"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>")
-
-
-@dataclass(frozen=True)
-class ProperDocsBuild:
-    """What one ProperDocs build printed and produced."""
-
-    returncode: int
-    output: str
-    site_dir: Path
-
-
-def properdocs_command() -> Path:
-    """The `properdocs` console script of the Python running the tests (the test venv)."""
-    return Path(sys.executable).with_name("properdocs")
-
-
-def build_with_properdocs(project_dir: Path, site_dir: Path) -> ProperDocsBuild:
-    """`properdocs build --strict --clean` of `project_dir` into `site_dir`.
-
-    The environment is the session build's (tests/support/build.py): the test process's own,
-    so SITE_URL and the like agree, plus UTF-8 and no MkDocs 2 banner. The config is named
-    explicitly: ProperDocs prefers properdocs.yml and only falls back to mkdocs.yml with a
-    notice that this fallback "will eventually be removed".
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
-    command = properdocs_command()
-    completed = subprocess.run(
-        [
-            str(command),
-            "build",
-            "--strict",
-            "--clean",
-            "--config-file",
-            str(project_dir / "mkdocs.yml"),
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=project_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
-    return ProperDocsBuild(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
 def normalise_generator(html: str) -> str:

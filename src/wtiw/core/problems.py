@@ -31,3 +31,8 @@ class InputError(Exception):
         """Keep the problems sorted by position so the output reads top to bottom."""
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def plural(count: int, noun: str) -> str:
+    """`count` with its noun, plural unless exactly one: the way every summary line counts."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from wtiw.core.problems import Problem
 from wtiw.core.readability import as_sentences, offline_textstat
-from wtiw.core.yaml_reader import Document, PathKey, load_document
+from wtiw.core.yaml_reader import Document, PathKey
 from wtiw.guide.model import Question, Step, Tree
 
 # The same limit the outcome test used: grade 8 is about age 13 to 14.
@@ -200,8 +199,3 @@ RULES = (check_not_sure, check_banned_phrases, check_sentence_length, check_read
 def lint(tree: Tree, document: Document) -> list[Problem]:
     """Every editorial problem in a valid tree, in file order; `document` gives positions."""
     return sorted({problem for rule in RULES for problem in rule(tree, document)})
-
-
-def lint_file(path: Path, label: str, tree: Tree) -> list[Problem]:
-    """Lint a tree that `load_tree` already checked, reading its file again for positions."""
-    return lint(tree, load_document(path, label))

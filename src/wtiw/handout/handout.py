@@ -20,6 +20,11 @@ from wtiw.core.yaml_reader import load_document
 from wtiw.handout.qr import qr_svg, qr_svg_document
 from wtiw.links.contract import LinkGroup, all_targets
 
+CONTACTS_FIX = (
+    "expected 'contacts:' with a list of entries, each with 'where' and 'name' "
+    "(and the 'numbers' to check against help-now.md)."
+)
+
 
 @dataclass(frozen=True)
 class Handout:
@@ -44,12 +49,6 @@ def load_crisis_contacts(path: Path, label: str) -> tuple[dict[str, Any], ...]:
     if problems:
         raise InputError(problems)
     return tuple(contacts)
-
-
-CONTACTS_FIX = (
-    "expected 'contacts:' with a list of entries, each with 'where' and 'name' "
-    "(and the 'numbers' to check against help-now.md)."
-)
 
 
 def make_handout(
