@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from tests.support.build import ROOT
+from wtiw.core.site import PROJECT
 from wtiw.core.templates import markdown_text
 from wtiw.core.urls import page_url
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.render import (
     GuideContext,
     relative_href,
@@ -109,13 +112,20 @@ def test_root_element_carries_the_data_attribute():
     assert html.startswith('<div class="wtiw-guide" data-wtiw-guide ')
 
 
-def test_every_question_has_the_crisis_exit(shipped):
+def test_every_step_has_a_way_to_crisis_help(shipped):
+    """Every question and outcome card links to the help page; urgent ones show the numbers."""
     tree, _ = shipped
-    html = render_guide(tree, CONTEXT)
+    crisis = load_crisis_help(PROJECT.crisis_help)
+    html = render_guide(tree, replace(CONTEXT, crisis=crisis))
     sections = re.split(r"(?=<section class=\"wtiw-guide__step)", html)
-    for question in tree.questions:
-        (section,) = [s for s in sections if f'id="{question.id}"' in s]
-        assert 'href="../help-now/" data-wtiw-guide-exit>I need help now</a>' in section
+    for step in tree.steps.values():
+        (section,) = [s for s in sections if f'id="{step.id}"' in s]
+        if getattr(step, "urgent", False):
+            assert 'href="tel:988"' in section, step.id
+            assert 'href="../help-now/"' in section, step.id
+        else:
+            exit_link = 'href="../help-now/" data-wtiw-guide-exit>I need help now</a>'
+            assert exit_link in section, step.id
 
 
 def test_no_blank_lines_inside_the_html_block(shipped):

@@ -66,6 +66,11 @@ MATERIAL_FILES = {
         "Copy Material's new partial into overrides/partials/search.html again and make only "
         "the change listed in CHANGES (the search dialog's name).",
     ),
+    "partials/header.html": Recorded(
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        "Copy Material's new partial into overrides/partials/header.html again and make only "
+        'the change listed in CHANGES (the "Help now" link before the header\'s buttons).',
+    ),
     "partials/javascripts/base.html": Recorded(
         "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
         "Copy Material's new partial into overrides/partials/javascripts/base.html again and "
@@ -148,6 +153,13 @@ CHANGES = [
         'role="dialog">',
         """role="dialog" aria-label="{{ lang.t('search') }}">""",
     ),
+    # A "Help now" link in the sticky header: crisis help one tap away at any scroll position.
+    Change(
+        "partials/header.html",
+        "    {% if config.theme.palette %}\n",
+        '    <a class="wtiw-header-help" href="{{ \'help-now/\' | url }}" '
+        "data-wtiw-header-help>Help now</a>\n    {% if config.theme.palette %}\n",
+    ),
     # __md_get and __md_set reach localStorage inside try/catch, so blocked storage cannot throw.
     Change(
         "partials/javascripts/base.html",
@@ -185,7 +197,10 @@ def material_files_we_use() -> dict[str, list[str]]:
         name = path.relative_to(OVERRIDES).as_posix()
         if (MATERIAL_TEMPLATES / name).is_file():
             used.setdefault(name, []).append(name)
+    copies = {change.partial for change in CHANGES}
     for ours, text in our_templates().items():
+        if ours in copies:
+            continue  # Material's own includes, checked with the rest of the copy below.
         for name in NAMED_TEMPLATE.findall(text):
             if not (OVERRIDES / name).is_file() and (MATERIAL_TEMPLATES / name).is_file():
                 used.setdefault(name, []).append(ours)

@@ -13,19 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from wtiw.core.site import PROJECT, SiteFolders
+from wtiw.crisis.markdown import markdown_list
+from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
 from wtiw.guide.page import guide_html, guide_map_markdown
 from wtiw.guide.render import GuideContext
 from wtiw.links.professionals import render_part
 from wtiw.links.targets import site_link_groups
+from wtiw.pages.front_matter import long_date
 
 
 def define_env(env: Any) -> None:
-    """Register `guide()`, `guide_map()` and `professionals(part)` with mkdocs-macros-plugin."""
+    """Register the guide, crisis-number and professionals macros with mkdocs-macros-plugin."""
     # Zensical's config has no custom_dir or config_file_path: fall back to the project layout.
     custom_dir = getattr(env.conf["theme"], "custom_dir", None) or PROJECT.templates
     folders = SiteFolders(Path(env.conf["docs_dir"]), Path(custom_dir))
     project = Path(env.conf.get("config_file_path") or "mkdocs.yml").parent
     label = os.path.relpath(folders.guide_tree, project)
+    crisis_label = os.path.relpath(folders.crisis_help, project)
+
+    def crisis() -> CrisisHelp:
+        """Every crisis number, from docs/_data/crisis-help.yml."""
+        return site_crisis_help(folders.crisis_help, crisis_label)
 
     def context() -> GuideContext:
         """Where the page being built is published."""
@@ -34,6 +42,7 @@ def define_env(env: Any) -> None:
             site_url=env.conf["site_url"] or "",
             use_directory_urls=env.conf["use_directory_urls"],
             templates=folders.templates,
+            crisis=crisis(),
         )
 
     @env.macro
@@ -57,3 +66,15 @@ def define_env(env: Any) -> None:
             site_url=env.conf["site_url"] or "",
             page_url=env.page.url,
         )
+
+    @env.macro
+    def crisis_numbers(name: str, where: bool = True, only: str | None = None) -> str:
+        """A list of crisis numbers from docs/_data/crisis-help.yml, as call and text links."""
+        if only not in (None, "call", "text"):
+            raise ValueError(f'crisis_numbers(only=...) takes "call" or "text", not {only!r}')
+        return markdown_list(crisis(), name, where=where, only=only)
+
+    @env.macro
+    def crisis_numbers_checked() -> str:
+        """The date every crisis number was last checked, as "25 November 2026"."""
+        return long_date(crisis().checked)

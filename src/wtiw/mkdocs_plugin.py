@@ -35,9 +35,10 @@ from mkdocs_redirects.plugin import get_html_path
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import SiteFolders
 from wtiw.core.urls import absolute_url
+from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
 from wtiw.embed.embed import embed_path, render_embed
 from wtiw.guide.page import site_tree
-from wtiw.handout.handout import load_crisis_contacts, make_handout, qr_files
+from wtiw.handout.handout import make_handout, qr_files
 from wtiw.links.contract import LinkContractError
 from wtiw.links.targets import site_link_groups
 from wtiw.pages.front_matter import check_page, long_date
@@ -60,7 +61,7 @@ class SitePlugin(BasePlugin):
     def __init__(self) -> None:
         """Per-build state: the command, the crisis numbers, contexts awaiting their embed."""
         self.command = "build"
-        self.crisis: tuple[dict[str, Any], ...] = ()
+        self.crisis: CrisisHelp | None = None
         self.theme: Environment | None = None
         self.contexts: dict[str, dict[str, Any]] = {}
 
@@ -88,11 +89,11 @@ class SitePlugin(BasePlugin):
                 f"(run `make check-guide`):\n{error}"
             ) from None
         try:
-            self.crisis = load_crisis_contacts(
-                folders.crisis_contacts, self._label(config, folders.crisis_contacts)
+            self.crisis = site_crisis_help(
+                folders.crisis_help, self._label(config, folders.crisis_help)
             )
         except InputError as error:
-            raise PluginError(f"The printed crisis numbers cannot be read:\n{error}") from None
+            raise PluginError(f"The crisis numbers cannot be read:\n{error}") from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one QR image per public link target, for the picker and for download."""

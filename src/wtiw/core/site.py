@@ -19,7 +19,7 @@ class SiteFolders:
 
     @property
     def data(self) -> Path:
-        """Content that is not a page: the guide's tree, link contracts, printed numbers."""
+        """Content that is not a page: the guide's tree, link contracts, crisis numbers."""
         return self.docs / "_data"
 
     @property
@@ -38,9 +38,9 @@ class SiteFolders:
         return self.links / "guide-routes.txt"
 
     @property
-    def crisis_contacts(self) -> Path:
-        """The crisis numbers printed on every handout."""
-        return self.data / "print" / "crisis-contacts.yml"
+    def crisis_help(self) -> Path:
+        """Every crisis and support number the site shows (help page, guide, handouts)."""
+        return self.data / "crisis-help.yml"
 
 
 PROJECT = SiteFolders(docs=Path("docs"), templates=Path("overrides"))

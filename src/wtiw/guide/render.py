@@ -17,6 +17,7 @@ from markupsafe import Markup
 from wtiw.core.site import PROJECT
 from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import page_url, relative_url
+from wtiw.crisis.numbers import CrisisHelp
 from wtiw.guide.diagram import render_diagram
 from wtiw.guide.model import Link, Outcome, Question, Tree
 from wtiw.handout.handout import make_handout
@@ -33,6 +34,8 @@ class GuideContext:
     use_directory_urls: bool = True
     with_qr_codes: bool = True
     templates: Path = PROJECT.templates
+    # The crisis numbers the urgent outcomes show (docs/_data/crisis-help.yml).
+    crisis: CrisisHelp | None = None
 
 
 def relative_href(link_page: str, anchor: str, context: GuideContext) -> str:
@@ -82,6 +85,7 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
             links=links,
             handouts=handouts,
             help_href=relative_href(HELP_PAGE, "", context),
+            crisis=context.crisis,
             is_question=lambda step: isinstance(step, Question),
             is_outcome=lambda step: isinstance(step, Outcome),
         )

@@ -1,0 +1,1 @@
+"""Crisis and support numbers: one data file, read and checked once, shown everywhere."""

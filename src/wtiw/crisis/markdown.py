@@ -1,0 +1,49 @@
+"""Crisis numbers as a Markdown list, for the help page (`{{ crisis_numbers("text") }}`).
+
+The guide and the handouts show the same services through the Jinja partial
+`overrides/partials/site/crisis-numbers.html`; both take every number from `CrisisHelp`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from wtiw.crisis.numbers import CrisisHelp, Service
+
+
+def _links(service: Service, only: Literal["call", "text"] | None) -> str:
+    """The service's call and text links, joined with "or"."""
+    actions = [a for a in service.actions if only is None or a.kind == only]
+    if not actions:
+        raise ValueError(f"the service `{service.id}` has no `{only}` number")
+    return " or ".join(f"[{action.label}]({action.href})" for action in actions)
+
+
+def markdown_list(
+    crisis: CrisisHelp,
+    name: str,
+    *,
+    where: bool = True,
+    only: Literal["call", "text"] | None = None,
+) -> str:
+    """The list `name` as Markdown bullets, one per service, with its call and text links.
+
+    For example "- UK: Shout, [text SHOUT to 85258](sms:85258)."
+
+    `where=False` leaves out the country (for a section that already names it); `only`
+    shows just the call or just the text links.
+    """
+    if name not in crisis.lists:
+        known = ", ".join(sorted(crisis.lists))
+        raise ValueError(f"docs/_data/crisis-help.yml has no list `{name}` (it has: {known})")
+    lines = []
+    for service in crisis.lists[name]:
+        links = _links(service, only)
+        named = f"{service.name}, {links}" if service.name else links
+        if where:
+            lines.append(f"- {service.where}: {named}.")
+        elif service.name:
+            lines.append(f"- **{service.name}:** {links}.")
+        else:
+            lines.append(f"- {links[0].upper()}{links[1:]}.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,182 @@
+"""Read `docs/_data/crisis-help.yml`: every crisis and support number the site shows.
+
+A wrong number can cost a life, so every number lives in one file that the help page, the
+guide's urgent outcomes and every printed handout render from; nothing else writes one.
+Reading it checks the shape and names the file, the line and the fix for each problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from wtiw.core.problems import InputError, Problem
+from wtiw.core.yaml_reader import Document, load_document
+
+# Shown digits, spaces and hyphens only, so the link dials exactly what the reader sees.
+_NUMBER = re.compile(r"^[0-9][0-9 -]*[0-9]$")
+_FIELDS = {"where", "name", "call", "text", "keyword"}
+# The lists every consumer needs: the first numbers to call, and the emergency numbers.
+REQUIRED_LISTS = ("urgent", "emergency")
+
+SERVICE_FIX = (
+    "each service needs `where` (the country or area) and a `call` or `text` number made of "
+    'digits, spaces and hyphens (for example call: "116 123"); `name` and `keyword` are '
+    "optional text"
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One way to reach a service: call or text a number (with a first word to send)."""
+
+    kind: Literal["call", "text"]
+    number: str
+    keyword: str = ""
+
+    @property
+    def href(self) -> str:
+        """A `tel:` or `sms:` link that dials the number's digits."""
+        scheme = "tel" if self.kind == "call" else "sms"
+        return f"{scheme}:{self.digits}"
+
+    @property
+    def digits(self) -> str:
+        """The number as dialled."""
+        return re.sub(r"\D", "", self.number)
+
+    @property
+    def label(self) -> str:
+        """What the link says: "call 116 123", "text 988", "text SHOUT to 85258"."""
+        if self.keyword:
+            return f"text {self.keyword} to {self.number}"
+        return f"{self.kind} {self.number}"
+
+
+@dataclass(frozen=True)
+class Service:
+    """A crisis or support service: where it is, its name, and how to reach it."""
+
+    id: str
+    where: str
+    name: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class CrisisHelp:
+    """Every service, the lists the site shows, and when the numbers were last checked."""
+
+    checked: date
+    services: dict[str, Service]
+    lists: dict[str, tuple[Service, ...]]
+
+    def numbers(self) -> set[str]:
+        """The digits of every number, to check the built site against."""
+        return {action.digits for s in self.services.values() for action in s.actions}
+
+
+def _text(value: Any) -> bool:
+    """Whether `value` is non-empty text."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _service(document: Document, key: str, entry: Any) -> Service | Problem:
+    """One service, or the problem with it."""
+    at = ("services", key)
+    if not isinstance(entry, dict) or set(entry) - _FIELDS or not _text(entry.get("where")):
+        return document.problem(at, f"the service `{key}` is not right: {SERVICE_FIX}.", key=True)
+    actions = []
+    for kind in ("call", "text"):
+        number = entry.get(kind)
+        if number is None:
+            continue
+        if not (isinstance(number, str) and _NUMBER.match(number)):
+            return document.problem((*at, kind), f"`{kind}` of `{key}`: {SERVICE_FIX}.")
+        keyword = entry.get("keyword", "") if kind == "text" else ""
+        actions.append(Action(kind, number, str(keyword)))
+    if not actions:
+        return document.problem(at, f"the service `{key}` has no number: {SERVICE_FIX}.", key=True)
+    for optional in ("name", "keyword"):
+        if optional in entry and not _text(entry[optional]):
+            return document.problem((*at, optional), f"`{optional}` of `{key}`: {SERVICE_FIX}.")
+    return Service(key, entry["where"], entry.get("name", ""), tuple(actions))
+
+
+def _checked(document: Document, value: Any) -> date | Problem:
+    """The date the numbers were last checked."""
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return document.problem(
+            ("checked",), "`checked` must be the date the numbers were last checked, YYYY-MM-DD."
+        )
+
+
+def parse_crisis_help(document: Document) -> CrisisHelp:
+    """Check a read document and return its services and lists; `InputError` otherwise."""
+    data = document.data if isinstance(document.data, dict) else {}
+    problems: list[Problem] = []
+    services: dict[str, Service] = {}
+    raw_services = data.get("services")
+    if not isinstance(raw_services, dict) or not raw_services:
+        problems.append(document.problem(("services",), f"expected `services:`; {SERVICE_FIX}."))
+        raw_services = {}
+    for key, entry in raw_services.items():
+        found = _service(document, str(key), entry)
+        if isinstance(found, Problem):
+            problems.append(found)
+        else:
+            services[found.id] = found
+    lists: dict[str, tuple[Service, ...]] = {}
+    raw_lists = data.get("lists") if isinstance(data.get("lists"), dict) else {}
+    for name in REQUIRED_LISTS:
+        if name not in raw_lists:
+            problems.append(
+                document.problem(("lists",), f"add the list `{name}:` (a list of service ids).")
+            )
+    for name, ids in raw_lists.items():
+        if not isinstance(ids, list) or not ids:
+            problems.append(document.problem(("lists", name), "expected a list of service ids."))
+            continue
+        unknown = [
+            (index, ident) for index, ident in enumerate(ids) if str(ident) not in raw_services
+        ]
+        problems += [
+            document.problem(
+                ("lists", name, index),
+                f"no service has the id `{ident}`: use one of the ids under `services:`.",
+            )
+            for index, ident in unknown
+        ]
+        lists[str(name)] = tuple(services[i] for i in map(str, ids) if i in services)
+    checked = _checked(document, data.get("checked"))
+    if isinstance(checked, Problem):
+        problems.append(checked)
+    if problems:
+        raise InputError(problems)
+    assert isinstance(checked, date)
+    return CrisisHelp(checked, services, lists)
+
+
+def load_crisis_help(path: Path, label: str | None = None) -> CrisisHelp:
+    """Read and check the crisis numbers file."""
+    return parse_crisis_help(load_document(path, label))
+
+
+# The last good file by (path, size, modification time), so `mkdocs serve` rereads an edit.
+_loaded: dict[tuple[Path, int, int], CrisisHelp] = {}
+
+
+def site_crisis_help(path: Path, label: str | None = None) -> CrisisHelp:
+    """The crisis numbers file, read once per change (the plugin and the macros share it)."""
+    stat = path.stat()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if key not in _loaded:
+        help_ = load_crisis_help(path, label)
+        _loaded.clear()
+        _loaded[key] = help_
+    return _loaded[key]

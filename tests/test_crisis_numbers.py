@@ -1,0 +1,229 @@
+"""Crisis numbers: one data file, rendered everywhere, always a call or text link on screen.
+
+`docs/_data/crisis-help.yml` is the only place a number is written. These tests read every
+built page (and its embed form) and check that each phone number a reader can see is in that
+file and sits inside a `tel:` or `sms:` link that dials it; then that a reader on a phone can
+reach one in a tap from the first screen, with JavaScript on or off.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.support.build import ROOT
+from wtiw.core.problems import InputError
+from wtiw.core.yaml_reader import parse_document
+from wtiw.crisis.markdown import markdown_list
+from wtiw.crisis.numbers import CrisisHelp, load_crisis_help, parse_crisis_help
+
+DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
+# Something a reader would take for a phone number: 3 digits that are an emergency or crisis
+# number, or 5 or more digits in groups (with spaces or hyphens). Dates are written in words.
+PHONE_LIKE = re.compile(r"(?<![\w/.-])(?:911|999|112|000|988|111|9-8-8|\d[\d -]{3,}\d)(?![\w/.-])")
+SKIPPED = {"script", "style", "svg", "code", "pre", "time", "title"}
+
+
+BLOCKS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+
+
+class _NumberFinder(HTMLParser):
+    """Phone-like text in a page: in a tel:/sms: link, or next to one, or on its own.
+
+    A number may be named outside its link ("988 Suicide & Crisis Lifeline: call 988") when
+    the same paragraph or list item has a link that dials it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping = 0
+        self.link: str | None = None
+        self.blocks: list[tuple[list[str], set[str]]] = [([], set())]
+        self.outside: list[str] = []
+        self.linked: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIPPED:
+            self.skipping += 1
+        if tag in BLOCKS:
+            self.blocks.append(([], set()))
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.link = href if href.startswith(("tel:", "sms:")) else None
+            if self.link:
+                self.blocks[-1][1].add(digits(self.link))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        if tag == "a":
+            self.link = None
+        if tag in BLOCKS and len(self.blocks) > 1:
+            self._close_block()
+
+    def close(self) -> None:
+        super().close()
+        while self.blocks:
+            self._close_block()
+
+    def _close_block(self) -> None:
+        named, dialled = self.blocks.pop()
+        self.outside += [number for number in named if digits(number) not in dialled]
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        for match in PHONE_LIKE.findall(data):
+            number = match.strip()
+            if self.link:
+                self.linked.append((number, self.link))
+            else:
+                self.blocks[-1][0].append(number)
+
+
+def numbers_in(html: str) -> _NumberFinder:
+    """Every phone-like number in a page, by whether a call or text link holds it."""
+    finder = _NumberFinder()
+    finder.feed(html)
+    finder.close()
+    return finder
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@pytest.fixture(scope="module")
+def crisis() -> CrisisHelp:
+    return load_crisis_help(DATA)
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every page a reader can open, and every embed form."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+def test_every_number_on_the_site_is_in_the_file_and_a_link(site_dir: Path, crisis: CrisisHelp):
+    known = crisis.numbers()
+    unlinked: list[str] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for path in built_pages(site_dir):
+        name = path.relative_to(site_dir).as_posix()
+        found = numbers_in(path.read_text(encoding="utf-8"))
+        unlinked += [f"{name}: {number}" for number in found.outside]
+        for number, href in found.linked:
+            if digits(href) not in known or digits(number) != digits(href):
+                unknown.append(f"{name}: {number} -> {href}")
+            seen.add(digits(href))
+    assert not unlinked, f"numbers shown without a call or text link: {unlinked}"
+    assert not unknown, f"links not dialling a number from crisis-help.yml: {unknown}"
+    assert seen == known, f"numbers in crisis-help.yml the site never shows: {known - seen}"
+
+
+def test_the_help_page_has_the_text_abuse_and_under_18_lines(site_dir: Path):
+    html = (site_dir / "help-now" / "index.html").read_text(encoding="utf-8")
+    for href in ("sms:85258", "sms:50808", "sms:0477131114", "tel:18007997233", "tel:08001111"):
+        assert f'href="{href}"' in html, href
+
+
+def test_urgent_outcomes_and_handouts_show_the_first_numbers(site_dir: Path, crisis: CrisisHelp):
+    guide = (site_dir / "guide" / "index.html").read_text(encoding="utf-8")
+    page = (site_dir / "talk-to-your-therapist" / "index.html").read_text(encoding="utf-8")
+    handout = page[page.index("data-wtiw-handout") :]
+    for service in (*crisis.lists["urgent"], *crisis.lists["emergency"]):
+        for action in service.actions:
+            link = f'href="{action.href}">{action.label if service.name else action.number}</a>'
+            assert link in handout, link
+            urgent = guide[guide.index('id="get-help-now"') :]
+            assert link in urgent[: urgent.index("</section>")], link
+
+
+def test_a_number_outside_a_link_is_found():
+    """Control: plain text numbers are caught, dates and step counts are not."""
+    found = numbers_in(
+        "<p>Call 116 123 or 988 today.</p><p>Reviewed 25 November 2026; 6 to 20 sessions.</p>"
+        '<li>Lifeline 13 11 14: <a href="tel:131114">call 13 11 14</a></li>'
+        '<li>988 Lifeline: <a href="tel:911">call 911</a></li>'
+        '<script>var x = "0800 1111";</script>'
+    )
+    assert found.outside == ["116 123", "988", "988"]
+    assert found.linked == [("13 11 14", "tel:131114"), ("911", "tel:911")]
+
+
+FILE = """checked: 2026-11-25
+services:
+  one: {where: UK, name: A line, call: "116 123"}
+  two: {where: UK, call: "99x"}
+lists:
+  urgent: [one, three]
+"""
+
+
+def test_a_bad_file_names_each_problem_with_its_line_and_fix():
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document(FILE, "crisis-help.yml"))
+    report = str(caught.value)
+    assert "crisis-help.yml:4:" in report
+    assert "digits, spaces and hyphens" in report
+    assert "crisis-help.yml:6:" in report
+    assert "no service has the id `three`" in report
+    assert "add the list `emergency:`" in report
+
+
+def test_markdown_lists_dial_the_digits_and_name_the_keyword(crisis: CrisisHelp):
+    text = markdown_list(crisis, "text", only="text")
+    assert "[text SHOUT to 85258](sms:85258)" in text
+    assert "[text 0477 13 11 14](sms:0477131114)" in text
+    assert "tel:" not in text
+    with pytest.raises(ValueError, match="has no list `nowhere`"):
+        markdown_list(crisis, "nowhere")
+
+
+# Phones: the smallest in use, and the 390 px phone the site is walked on; JavaScript on and off.
+PHONES = [
+    pytest.param(320, 568, True, id="320-js"),
+    pytest.param(320, 568, False, id="320-no-js"),
+    pytest.param(390, 844, True, id="390-js"),
+    pytest.param(390, 844, False, id="390-no-js"),
+]
+ON_FIRST_SCREEN = """selector => [...document.querySelectorAll(selector)]
+  .filter(element => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.top >= 0 && box.bottom <= innerHeight;
+  })
+  .map(element => element.getAttribute("href"))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height", "javascript"), PHONES)
+def test_crisis_help_is_one_tap_from_the_first_screen(
+    browser, site_url: str, crisis: CrisisHelp, width: int, height: int, javascript: bool
+):
+    """Arriving at the urgent outcome, or deep in a page, a reader sees a way to call."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}guide/#get-help-now")
+        page.wait_for_load_state("load")
+        shown = page.evaluate(ON_FIRST_SCREEN, "#get-help-now .wtiw-crisis-numbers a[href^='tel:']")
+        first = crisis.lists["urgent"][0].actions[0].href
+        assert first in shown, f"{first} is not on the first screen: {shown}"
+        if height >= 844:
+            expected = {s.actions[0].href for s in crisis.lists["urgent"]}
+            assert expected <= set(shown), f"urgent numbers below the fold: {expected - set(shown)}"
+        help_now = page.evaluate(ON_FIRST_SCREEN, "[data-wtiw-header-help]")
+        assert help_now == ["../help-now/"], "the header's Help now link is on screen"
+        # A therapist's link to a section lands far down a page; the header link stays.
+        page.goto(f"{site_url}when-therapy-feels-hard/#distress-or-harm")
+        page.wait_for_load_state("load")
+        assert page.evaluate("scrollY") > 0
+        help_now = page.evaluate(ON_FIRST_SCREEN, "[data-wtiw-header-help]")
+        assert help_now == ["../help-now/"], "the header's Help now link is on screen"
+    finally:
+        context.close()
