@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 
 from wtiw.core.problems import Problem
+from wtiw.core.readability import MAX_GRADE, sentences
+from wtiw.core.safety_language import METHODS, ORDERS, PROMISES, REASSURANCE, Rule
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import Document, load_document, parse_document
 from wtiw.guide.lint import (
-    BANNED_PHRASES,
     MAX_SENTENCE_WORDS,
     MAX_STEP_GRADE,
-    check_banned_phrases,
     check_not_sure,
     check_reading_grade,
+    check_safety_language,
     check_sentence_length,
     lint,
     sentence_words,
-    sentences,
     step_grade,
 )
 from wtiw.guide.model import Tree
@@ -106,24 +106,54 @@ def test_a_question_without_not_sure_is_reported_at_its_answers():
     assert "I'm not sure" in problems[0].message
 
 
-@pytest.mark.parametrize("phrase", BANNED_PHRASES)
-def test_a_banned_phrase_is_reported_at_its_field(phrase: str):
-    text = broken("- Write down one thing that helped.", f"- Note that it is {phrase.upper()}.")
-    problems = check_banned_phrases(*parse(text))
-    assert lines(problems) == [line_of(text, "- Note that")]
-    assert f'"{phrase}"' in problems[0].message
+# One sentence per safety-language rule that breaks it, and the words the report quotes.
+UNSAFE: list[tuple[Rule, str, str]] = [
+    (ORDERS, "YOU MUST keep going.", "YOU MUST"),
+    (PROMISES, "This will help you feel better.", "will help"),
+    (PROMISES, "It is guaranteed.", "guaranteed"),
+    (REASSURANCE, "There is nothing to worry about.", "nothing to worry about"),
+    (METHODS, "Some people think of an overdose.", "overdose"),
+]
 
 
-def test_a_banned_phrase_in_a_folded_meaning_is_reported_at_meaning():
+@pytest.mark.parametrize(
+    ("rule", "sentence", "phrase"),
+    UNSAFE,
+    ids=[f"{rule.name}-{phrase}" for rule, *_, phrase in UNSAFE],
+)
+def test_unsafe_language_is_reported_at_its_field(rule: Rule, sentence: str, phrase: str):
+    """Control: each rule fails in the guide, at the line of the field, saying why."""
+    text = broken("- Write down one thing that helped.", f"- Note this. {sentence}")
+    problems = check_safety_language(*parse(text))
+    assert lines(problems) == [line_of(text, "- Note this.")]
+    assert problems[0].message == f'avoid "{phrase}": {rule.why}'
+
+
+def test_unsafe_language_in_a_question_hint_is_reported():
+    text = broken("hint: Take your time.", "hint: Take your time. It will get better.")
+    problems = check_safety_language(*parse(text))
+    assert lines(problems) == [line_of(text, "hint:")]
+
+
+def test_unsafe_language_in_a_folded_meaning_is_reported_at_meaning():
     text = broken("Small steps count.", "You\n      must keep going.")
-    problems = check_banned_phrases(*parse(text))
+    problems = check_safety_language(*parse(text))
     assert lines(problems) == [line_of(text, "meaning:")]
 
 
-def test_banned_phrases_match_whole_words_and_skip_the_readers_own_questions():
-    # "the only option" is in `ask` already; "definitelyish" is not the word "definitely".
-    text = broken("Small steps count.", "Small steps count definitelyish.")
-    assert check_banned_phrases(*parse(text)) == []
+def test_safety_language_matches_whole_words_and_spares_the_readers_own_questions():
+    # "the only option" is in `ask` already; "definitelyish" is not the word "definitely";
+    # a plain future "will" promises nothing.
+    text = broken("Small steps count.", "Small steps count definitelyish. We will text you.")
+    text = text.replace("- Is this the only option", "- Will this help? Is this the only option")
+    assert check_safety_language(*parse(text)) == []
+
+
+def test_method_words_are_reported_in_the_readers_own_words_too():
+    text = broken('label: "Yes"', "label: Yes, I think about an overdose")
+    problems = check_safety_language(*parse(text))
+    assert lines(problems) == [line_of(text, "overdose")]
+    assert problems[0].message.startswith('avoid "overdose"')
 
 
 def test_a_long_sentence_is_reported_at_its_field():
@@ -162,6 +192,10 @@ def test_a_hard_question_is_reported_too():
     problems = check_reading_grade(*parse(text))
     assert lines(problems) == [line_of(text, "hint:")]
     assert "question reads at grade" in problems[0].message
+
+
+def test_steps_share_the_pages_grade_limit():
+    assert MAX_STEP_GRADE == MAX_GRADE == 6
 
 
 def test_reading_grade_check_can_fail():

@@ -7,8 +7,8 @@ only in the tests, so `make check-guide` tells an editor at once, with a line to
 The rules:
 
 - every question offers an "I'm not sure" answer, so a reader who does not know can go on;
-- no outcome pushes one option as the only answer ("you must", "the only option") or
-  promises a result no one can promise ("guaranteed", "will cure", "definitely");
+- no step orders, promises, reassures without conditions, or names a method of self-harm
+  (`core/safety_language.py`, shared with the test of every page's prose);
 - no sentence is longer than `MAX_SENTENCE_WORDS` words;
 - each step reads at Flesch-Kincaid grade `MAX_STEP_GRADE` or below.
 
@@ -17,47 +17,27 @@ Each problem points at the field that holds the offending text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from wtiw.core.problems import Problem
-from wtiw.core.readability import as_sentences, offline_textstat
+from wtiw.core.readability import MAX_GRADE, as_sentences, offline_textstat, sentences
+from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey
 from wtiw.guide.model import Question, Step, Tree
 
-# The same limit the outcome test used: grade 8 is about age 13 to 14.
-MAX_STEP_GRADE = 8.0
+# The pages' limit (`core/readability.py`): grade 6 is about age 11 to 12.
+MAX_STEP_GRADE = MAX_GRADE
 # Plain-language guides (GOV.UK, NHS) aim for 25 words at most in a sentence.
 MAX_SENTENCE_WORDS = 25
 
-_PUSHES = (
-    "it pushes one option as the only answer. Offer a choice instead, with words such as "
-    '"you could" or "one option is".'
-)
-_PROMISES = (
-    "it promises a result no one can promise. Say what may help instead, with words such "
-    'as "this often helps" or "it may help".'
-)
-# Phrases an outcome must not use, matched as whole words in any case, with why and the fix.
-BANNED_PHRASES: dict[str, str] = {
-    "you must": _PUSHES,
-    "you should always": _PUSHES,
-    "the only answer": _PUSHES,
-    "the only option": _PUSHES,
-    "guaranteed": _PROMISES,
-    "will cure": _PROMISES,
-    "definitely": _PROMISES,
-}
-# Where banned phrases are looked for. Not `ask`: those are the reader's own questions, and
-# "Is this the only option?" is a fair thing to ask a therapist. Not `links`: page titles.
-PHRASE_FIELDS = ("title", "meaning", "try")
+# Where the site speaks, so every safety-language rule applies: not `ask` or `answers`, the
+# reader's own words ("Is this the only option?" is a fair thing to ask a therapist), where
+# only the method rule applies. Not `links`: page titles, checked on their own pages.
+SITE_FIELDS = ("title", "hint", "meaning", "try")
+READER_FIELDS = ("answers", "ask")
 # What the grade is worked out on: the prose of an outcome (as the old test did), and all a
 # question shows.
 GRADED_FIELDS = {"question": ("title", "hint", "answers"), "outcome": ("meaning", "try", "ask")}
-
-# A sentence ends at . ! or ?, maybe followed by a closing quote (straight or curly) or
-# bracket, then a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"\u201d\u2019)])\s+")
 
 
 @dataclass(frozen=True)
@@ -91,11 +71,6 @@ def step_texts(step: Step) -> list[Text]:
     return texts
 
 
-def sentences(text: str) -> list[str]:
-    """Split text into sentences at end punctuation (an abbreviation only makes them shorter)."""
-    return [part for part in _SENTENCE_END.split(" ".join(text.split())) if part]
-
-
 def sentence_words(sentence: str) -> int:
     """Count words: runs of text with a letter or digit in them, so a dash is not a word."""
     return sum(1 for token in sentence.split() if any(char.isalnum() for char in token))
@@ -122,22 +97,15 @@ def check_not_sure(tree: Tree, document: Document) -> list[Problem]:
     ]
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Match `phrase` as whole words, in any case, across any spacing or line break."""
-    words = r"\s+".join(re.escape(word) for word in phrase.split())
-    return re.compile(rf"\b{words}\b", re.IGNORECASE)
-
-
-def check_banned_phrases(tree: Tree, document: Document) -> list[Problem]:
-    """Outcomes offer options and hope, never orders or promises, as a clinician would."""
+def check_safety_language(tree: Tree, document: Document) -> list[Problem]:
+    """Steps offer options and hope, never orders, promises, false comfort or method detail."""
     problems = []
-    for outcome in tree.outcomes:
-        for text in step_texts(outcome):
-            if text.field not in PHRASE_FIELDS:
+    for step in tree.steps.values():
+        for text in step_texts(step):
+            if text.field not in SITE_FIELDS + READER_FIELDS:
                 continue
-            for phrase, why in BANNED_PHRASES.items():
-                if _phrase_pattern(phrase).search(text.text):
-                    problems.append(document.problem(text.path, f'avoid "{phrase}": {why}'))
+            for finding in findings(text.text, readers_words=text.field in READER_FIELDS):
+                problems.append(document.problem(text.path, finding.message))
     return problems
 
 
@@ -177,7 +145,7 @@ def _hardest_sentence(step: Step) -> tuple[Text, str]:
 
 
 def check_reading_grade(tree: Tree, document: Document) -> list[Problem]:
-    """A step above grade 8 is hard going for many readers; point at its hardest sentence."""
+    """A step above the grade limit is hard going for many; point at its hardest sentence."""
     problems = []
     for step in tree.steps.values():
         figure = step_grade(step)
@@ -193,7 +161,7 @@ def check_reading_grade(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
-RULES = (check_not_sure, check_banned_phrases, check_sentence_length, check_reading_grade)
+RULES = (check_not_sure, check_safety_language, check_sentence_length, check_reading_grade)
 
 
 def lint(tree: Tree, document: Document) -> list[Problem]:
