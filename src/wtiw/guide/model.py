@@ -54,6 +54,7 @@ class Link:
 # new therapist) or for right now says so in its own `try_heading` or `ask_heading`.
 TRY_HEADING = "Things to try this week"
 ASK_HEADING = "Questions to bring to your next session"
+PRINT_LABEL = "Print or save this page"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Outcome:
     urgent: bool = False
     try_heading: str = TRY_HEADING
     ask_heading: str = ASK_HEADING
+    print_label: str = PRINT_LABEL
     index: int = field(default=0, compare=False)
 
     kind = "outcome"
@@ -122,4 +124,5 @@ def build_step(raw: dict[str, Any], index: int) -> Step:
         index=index,
         try_heading=raw.get("try_heading", TRY_HEADING).strip(),
         ask_heading=raw.get("ask_heading", ASK_HEADING).strip(),
+        print_label=raw.get("print_label", PRINT_LABEL).strip(),
     )
