@@ -1,26 +1,35 @@
 """Printing: every page is a clean handout, on one or two sheets.
 
 Each printout has a QR code, the page's address, its review date and crisis numbers, and no
-site chrome. Section pages and guide outcomes fit on one or two A4 sheets, as saved to PDF.
+site chrome. Section pages and guide outcomes fit on one or two sheets of A4 and of US Letter,
+as saved to PDF, with JavaScript on or off, from the guide's Print button or the browser's own
+print command; the checks read the PDF's text (tests/support/printout.py).
 """
 
 from __future__ import annotations
 
-import io
-import unicodedata
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 import yaml
-from pypdf import PdfReader
 
 from tests.support.build import ROOT
 from tests.support.page_audit import visit
+from tests.support.printout import (
+    CRISIS_NUMBERS,
+    flat_text,
+    handout_problems,
+    print_pdf,
+    reviewed_on,
+)
+from wtiw.guide.graph import iter_paths
+from wtiw.guide.validate import load_tree
 
 pytestmark = pytest.mark.browser
 
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
 SECTION = "talk-to-your-therapist/"
+DOCS = ROOT / "docs"
 HIDDEN_IN_PRINT = (
     ".md-header",
     ".md-sidebar--primary",
@@ -31,6 +40,8 @@ HIDDEN_IN_PRINT = (
 )
 # Reference and long-form pages are not handouts: the guide prints per outcome instead.
 NOT_HANDOUTS = {"for-professionals/", "guide/"}
+# Guide outcomes printed on their own: an ordinary one and the urgent one.
+OUTCOMES = ("start-the-conversation", "get-help-now")
 
 
 def handout_pages() -> list[str]:
@@ -39,19 +50,33 @@ def handout_pages() -> list[str]:
     return [page["path"] for page in data["pages"] if page["path"] not in NOT_HANDOUTS]
 
 
-def flat_text(text: str) -> str:
-    """Text from a PDF as plain letters with no spaces or line breaks, to search for words.
+def printouts() -> list[object]:
+    """What is printed, and with JavaScript on or off.
 
-    Where lines break depends on the machine's fonts, and fonts with ligatures put one
-    character such as "\ufb00" for "ff" into the PDF's text; NFKC turns it back into letters.
+    Every handout page with JavaScript on, which prints the most (links.js adds each internal
+    link's address); a section page without it; and the guide's outcomes both ways, since
+    without JavaScript the address alone (CSS :target) picks the step that prints.
     """
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    cases = [(path, True) for path in handout_pages()] + [(SECTION, False)]
+    cases += [(f"guide/#{outcome}", on) for outcome in OUTCOMES for on in (True, False)]
+    return [
+        pytest.param(path, on, id=f"{path or 'home'}-js-{'on' if on else 'off'}")
+        for path, on in cases
+    ]
 
 
-def pdf_pages(tab: object) -> tuple[int, str]:
-    """Save the page as an A4 PDF the way a reader would; return its page count and flat text."""
-    reader = PdfReader(io.BytesIO(tab.pdf(format="A4")))
-    return len(reader.pages), flat_text("\n".join(page.extract_text() for page in reader.pages))
+def button_routes() -> list[object]:
+    """Answers that lead to each outcome in OUTCOMES (the fewest), and the longest route of all.
+
+    The longest route prints the longest "Your answers" list: the hardest to fit on two sheets.
+    """
+    paths = sorted(iter_paths(load_tree()), key=lambda path: len(path[0]))
+    cases = [
+        pytest.param(next(route for route, end in paths if end == outcome), outcome, id=outcome)
+        for outcome in OUTCOMES
+    ]
+    route, outcome = paths[-1]
+    return [*cases, pytest.param(route, outcome, id=f"longest-route-to-{outcome}")]
 
 
 def visible(tab: object, selector: str) -> bool:
@@ -97,14 +122,136 @@ def test_print_shows_where_links_go(page, site_url):
     assert after_content(page, external) == "none", "control: no addresses on screen"
 
 
-@pytest.mark.parametrize("path", handout_pages())
-def test_page_prints_on_one_or_two_sheets(page, site_url, path):
-    visit(page, site_url + path)
-    count, text = pdf_pages(page)
-    assert 1 <= count <= 2, f"{path or 'home'} prints on {count} pages"
-    assert (CANONICAL + path) in text, "the page's address is printed"
-    assert "Lastreviewed" in text
-    assert "Needhelpnow" in text
+# The browser's print dialog would block a headless run: count the calls instead.
+STUB_PRINT = "window.__wtiwPrinted = 0; window.print = () => { window.__wtiwPrinted += 1; };"
+# Marks of scripts that ran: guide.js on the guide, links.js on every page with links.
+SCRIPTED = ".wtiw-guide--js, [data-wtiw-print-href]"
+
+
+@pytest.fixture(scope="module")
+def contexts(browser) -> Iterator[dict[bool, object]]:
+    """A browser context with JavaScript and one without, shared by this module's printouts."""
+    made = {on: browser.new_context(java_script_enabled=on) for on in (True, False)}
+    yield made
+    for context in made.values():
+        context.close()
+
+
+@pytest.mark.parametrize(("path", "javascript"), printouts())
+def test_handout_prints_numbers_review_date_address_and_qr_on_two_sheets(
+    contexts, site_url, path, javascript
+):
+    """Ctrl+P on a page or guide outcome prints a whole handout, and none of the site's chrome.
+
+    Crisis numbers, review date, address and QR code, on one or two sheets of A4 and of Letter.
+    """
+    tab = contexts[javascript].new_page()
+    try:
+        if javascript:
+            visit(tab, site_url + path)
+        else:  # no scripts to settle; visit()'s wait for animation frames would never end
+            tab.goto(site_url + path, wait_until="load")
+        scripted = tab.locator(SCRIPTED).count() > 0
+        problems = handout_problems(tab, address=CANONICAL + path, reviewed=reviewed_on(DOCS, path))
+        problems += [f"{selector} prints" for selector in HIDDEN_IN_PRINT if visible(tab, selector)]
+    finally:
+        tab.close()
+    assert scripted == javascript, "control: scripts ran only where JavaScript is on"
+    assert not problems, f"{path or 'home'} printed with JavaScript {javascript}: {problems}"
+
+
+@pytest.mark.parametrize(("route", "outcome"), button_routes())
+def test_print_button_prints_the_outcome_with_the_readers_answers(
+    contexts, site_url, route, outcome
+):
+    """The outcome's "Print or save this page" button opens the print dialog for a whole handout.
+
+    Answer the guide's questions to reach the outcome, press the button, then print.
+    """
+    tab = contexts[True].new_page()
+    tab.add_init_script(STUB_PRINT)
+    try:
+        visit(tab, site_url + "guide/")
+        for question, answer in route:
+            tab.locator(f"#{question} [data-answer='{answer}']").click()
+        tab.locator(f"#{outcome}.wtiw-guide__step--current [data-wtiw-guide-print]").click()
+        printed = tab.evaluate("window.__wtiwPrinted")
+        answers = tab.locator(f"#{outcome} [data-wtiw-guide-summary-list] > li").count()
+        problems = handout_problems(
+            tab,
+            address=f"{CANONICAL}guide/#{outcome}",
+            reviewed=reviewed_on(DOCS, "guide/"),
+            also=("Your answers",),
+        )
+    finally:
+        tab.close()
+    assert printed == 1, f"the button called window.print() {printed} times"
+    assert answers == len(route), "the outcome lists every answer given on the way"
+    assert not problems, f"{outcome} printed from its button: {problems}"
+
+
+COMPLETE = (
+    "<h1>A page</h1><p>Call 988, 116 123 or 13 11 14.</p>"
+    "<p>Last reviewed: 25 November 2026</p><p>https://example.org/a-page/</p>"
+    '<svg role="img" aria-label="QR code: scan to open this page, https://example.org/a-page/" '
+    'class="qr" width="{size}" height="{size}"><rect width="10" height="10"/></svg>'
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(COMPLETE.format(size=123), [], id="complete"),
+        pytest.param(
+            COMPLETE.format(size=123).replace("Call 988, 116 123 or 13 11 14.", "Call us."),
+            [f"A4: no crisis number {number}" for number in CRISIS_NUMBERS]
+            + [f"Letter: no crisis number {number}" for number in CRISIS_NUMBERS],
+            id="no-numbers",
+        ),
+        pytest.param(
+            COMPLETE.format(size=123).replace("Last reviewed:", "Page last reviewed:"),
+            [f"{paper}: no 'Last reviewed: 25 November 2026'" for paper in ("A4", "Letter")],
+            id="only-the-sources-review-line",
+        ),
+        pytest.param(
+            COMPLETE.format(size=123).replace("a-page/</p>", "b-page/</p>"),
+            [f"{paper}: no address https://example.org/a-page/" for paper in ("A4", "Letter")],
+            id="another-address",
+        ),
+        pytest.param(
+            "<style>@media print { .qr { display: none } }</style>" + COMPLETE.format(size=123),
+            ["no QR code for https://example.org/a-page/ prints"],
+            id="qr-screen-only",
+        ),
+        pytest.param(
+            COMPLETE.format(size=40),
+            ["the QR code prints 40 x 40 px, under 76 px (20 mm)"],
+            id="qr-too-small",
+        ),
+        pytest.param(
+            COMPLETE.format(size=123).replace('a-page/" class', 'guide/" class'),
+            [
+                "a QR code for another address prints: QR code: scan to open this page, "
+                "https://example.org/guide/",
+                "no QR code for https://example.org/a-page/ prints",
+            ],
+            id="qr-of-another-page",
+        ),
+        pytest.param(
+            '<p style="break-after: page">1</p><p style="break-after: page">2</p>'
+            + COMPLETE.format(size=123),
+            ["A4: prints on 3 sheets, not 1 to 2", "Letter: prints on 3 sheets, not 1 to 2"],
+            id="three-sheets",
+        ),
+    ],
+)
+def test_handout_check_reports_what_a_printout_lacks(page, html, expected):
+    """Control: the handout check passes a complete printout and names each thing missing."""
+    page.set_content(html)
+    found = handout_problems(
+        page, address="https://example.org/a-page/", reviewed="25 November 2026"
+    )
+    assert found == expected
 
 
 def test_pdf_text_matches_whatever_ligatures_the_font_has():
@@ -118,21 +265,14 @@ def test_page_count_control(page):
     page.set_content(
         '<p style="break-after: page">one</p><p style="break-after: page">two</p><p>three</p>'
     )
-    count, text = pdf_pages(page)
-    assert count == 3
-    assert text == "onetwothree"
+    for paper in ("A4", "Letter"):
+        printout = print_pdf(page, paper)
+        assert (printout.sheets, printout.text) == (3, "onetwothree")
 
 
-def test_guide_outcome_prints_as_a_handout(page, site_url, site_dir: Path):
-    visit(page, site_url + "guide/")
-    outcome = page.evaluate("() => document.querySelector('[data-step=\"outcome\"]')?.id")
-    if not outcome:
-        pytest.skip("the guide has no outcome steps yet")
-    visit(page, f"{site_url}guide/#{outcome}")
-    page.emulate_media(media="print")
-    assert not visible(page, ".md-header")
-    assert not visible(page, ".md-sidebar--primary")
-    assert visible(page, f"#{outcome} svg"), "the outcome's QR code prints"
-    count, text = pdf_pages(page)
-    assert 1 <= count <= 2
-    assert f"{CANONICAL}guide/#{outcome}" in text
+def test_review_date_is_read_as_the_page_shows_it(tmp_path):
+    """Control: the date looked for is the front matter's, written out as pages show it."""
+    (tmp_path / "a-page.md").write_text("---\nlast_reviewed: 2027-03-05\n---\n# A page\n")
+    (tmp_path / "index.md").write_text("---\nlast_reviewed: 2026-11-25\n---\n# Home\n")
+    assert reviewed_on(tmp_path, "a-page/#a-step") == "5 March 2027"
+    assert reviewed_on(tmp_path, "") == "25 November 2026"

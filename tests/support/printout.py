@@ -1,0 +1,133 @@
+"""Print a page to PDF the way a reader does, and list what the printed handout lacks.
+
+A handout must carry the crisis numbers, the page's review date, its address and a QR code
+that leads back to it, on one or two sheets of A4 and of US Letter. The text checks read the
+PDF itself; the QR code, drawn as vectors with no text, is checked in print media instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pypdf import PdfReader
+
+from wtiw.pages.front_matter import long_date
+
+PAPERS = ("A4", "Letter")
+MAX_SHEETS = 2
+# The first crisis lines, as they read with no spaces: 988 (US and Canada), 116 123
+# (Samaritans, UK and Ireland), 13 11 14 (Lifeline, Australia).
+CRISIS_NUMBERS = ("988", "116123", "131114")
+# A printed QR code no smaller than this (in CSS px at 96 per inch: 20 mm) scans on any phone.
+QR_MIN_PX = 20 / 25.4 * 96
+QR_CODES = "svg[role='img'][aria-label^='QR code']"
+# Each QR code that prints, as [its label, its width, its height] in CSS px.
+PRINTED_QR_CODES = """
+els => els
+  .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => [e.getAttribute('aria-label'), e.getBoundingClientRect().width,
+             e.getBoundingClientRect().height])
+"""
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Printout:
+    """One PDF: its paper size, its number of sheets and its text as `flat_text` gives it."""
+
+    paper: str
+    sheets: int
+    text: str
+
+
+def flat_text(text: str) -> str:
+    """Text from a PDF as plain letters with no spaces or line breaks, to search for words.
+
+    Where lines break depends on the machine's fonts, and fonts with ligatures put one
+    character such as "\ufb00" for "ff" into the PDF's text; NFKC turns it back into letters.
+    """
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def print_pdf(tab: Any, paper: str = "A4") -> Printout:
+    """Save the open page as a PDF on `paper`, as a reader's "Save as PDF" does."""
+    reader = PdfReader(io.BytesIO(tab.pdf(format=paper)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return Printout(paper, len(reader.pages), flat_text(text))
+
+
+def reviewed_on(docs: Path, path: str) -> str:
+    """The review date of the page at URL `path` ("" is home), from its front matter, as shown."""
+    name = path.split("#", 1)[0].strip("/") or "index"
+    source = next(
+        (file for file in (docs / f"{name}.md", docs / name / "index.md") if file.is_file()),
+        None,
+    )
+    assert source, f"no Markdown source for {path!r} under {docs}"
+    match = FRONT_MATTER.match(source.read_text(encoding="utf-8"))
+    assert match, f"{source} has no front matter"
+    value = yaml.safe_load(match.group(1)).get("last_reviewed")
+    assert isinstance(value, date), f"{source} has no last_reviewed date"
+    return long_date(value)
+
+
+def text_problems(
+    printout: Printout, *, address: str, reviewed: str, also: tuple[str, ...] = ()
+) -> list[str]:
+    """What a handout's PDF lacks: crisis numbers, review date, address, `also`, 1 or 2 sheets."""
+    where = f"{printout.paper}:"
+    problems = []
+    if not 1 <= printout.sheets <= MAX_SHEETS:
+        problems.append(f"{where} prints on {printout.sheets} sheets, not 1 to {MAX_SHEETS}")
+    problems += [
+        f"{where} no crisis number {number}"
+        for number in CRISIS_NUMBERS
+        if number not in printout.text
+    ]
+    if not re.search("Lastreviewed:?" + re.escape(flat_text(reviewed)), printout.text):
+        problems.append(f"{where} no 'Last reviewed: {reviewed}'")
+    if flat_text(address) not in printout.text:
+        problems.append(f"{where} no address {address}")
+    problems += [f"{where} no {words!r}" for words in also if flat_text(words) not in printout.text]
+    return problems
+
+
+def qr_problems(tab: Any, address: str) -> list[str]:
+    """What is wrong with the QR codes that print: the page's own must print, alone, full size.
+
+    Switches the page to print media, as printing does.
+    """
+    tab.emulate_media(media="print")
+    printed = tab.locator(QR_CODES).evaluate_all(PRINTED_QR_CODES)
+    ours = [(width, height) for label, width, height in printed if label.endswith(address)]
+    problems = [
+        f"a QR code for another address prints: {label}"
+        for label, _, _ in printed
+        if not label.endswith(address)
+    ]
+    if not ours:
+        problems.append(f"no QR code for {address} prints")
+    problems += [
+        f"the QR code prints {width:.0f} x {height:.0f} px, under {QR_MIN_PX:.0f} px (20 mm)"
+        for width, height in ours
+        if min(width, height) < QR_MIN_PX
+    ]
+    return problems
+
+
+def handout_problems(
+    tab: Any, *, address: str, reviewed: str, also: tuple[str, ...] = ()
+) -> list[str]:
+    """Print the open page on every paper size; list all that its handout lacks."""
+    problems = qr_problems(tab, address)
+    for paper in PAPERS:
+        printout = print_pdf(tab, paper)
+        problems += text_problems(printout, address=address, reviewed=reviewed, also=also)
+    return problems
