@@ -28,6 +28,8 @@ def markdown_list(
 ) -> str:
     """The list `name` as Markdown bullets, one per service, with its call and text links.
 
+    The list sits in a `wtiw-crisis-list` block (md_in_html), which print.css sets in columns.
+
     For example "- UK: Shout, [text SHOUT to 85258](sms:85258)."
 
     `where=False` leaves out the country (for a section that already names it); `only`
@@ -46,4 +48,5 @@ def markdown_list(
             lines.append(f"- **{service.name}:** {links}.")
         else:
             lines.append(f"- {links[0].upper()}{links[1:]}.")
-    return "\n".join(lines) + "\n"
+    # In a block of its own, so print can set the short lines in two columns.
+    return '<div class="wtiw-crisis-list" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
