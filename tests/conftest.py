@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from xdist.scheduler import LoadScopeScheduling
+from xdist.workermanage import WorkerController
 
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
@@ -89,14 +90,60 @@ def sweep(browser, site_dir: Path, site_url: str) -> Sweeps:
     return Sweeps(browser, site_dir, site_url)
 
 
+DEEP_LINKS = "tests/test_guide_browser.py::test_every_deep_link_and_search_result_opens_its_step"
+
+# Rough seconds the slowest units took with two workers on two busy cores (`--durations`).
+# Only their order matters: the longest start first, so both workers finish at about the same
+# time instead of one taking a long unit last while the other idles. The newcomer's clone
+# installs its own venv and needs no site, so it is ranked with the first two: it starts at
+# once, beside the site's build on the other worker.
+SLOW_UNITS: dict[str, int] = {
+    "setup:light": 125,
+    "tests/test_newcomer.py": 125,
+    "setup:light-shift-tab": 100,
+    "setup:light-tab": 95,
+    "setup:no-javascript": 90,
+    "setup:dark": 85,
+    "tests/test_print_handout.py": 60,
+    "setup:phone": 55,
+    "setup:320px": 45,
+    "setup:zoom-400": 35,
+    f"{DEEP_LINKS}[js-on]": 30,
+    "tests/test_privacy_browser.py": 30,
+    "tests/test_guide_validate.py": 28,
+    "setup:forced-colours": 25,
+    "tests/test_guide_routes.py": 25,
+    "setup:phone-no-javascript": 23,
+    "tests/test_a11y_html.py": 20,
+    "tests/test_guide_properties.py": 17,
+    "tests/test_properdocs.py": 15,
+    f"{DEEP_LINKS}[js-off]": 12,
+}
+
+# Modules whose tests share no costly module fixture (each opens its own page): each test is
+# a unit of its own, so their many middling tests fill in wherever a worker is free.
+SPREAD_MODULES = frozenset(
+    {
+        "tests/test_a11y_screenshots.py",
+        "tests/test_content_browser.py",
+        "tests/test_embed_browser.py",
+        "tests/test_guide_browser.py",
+        "tests/test_professionals_browser.py",
+    }
+)
+
+
 class SetupGroupScheduling(LoadScopeScheduling):
     """pytest-xdist scheduling: a browser setup's tests on one worker, a module's on one worker.
 
     A test reads a setup's sweep through a parameter named after it (`sweep.on("light")`, id
     `[light]`), and a sweep runs once per worker, so a setup's tests must share a worker; so
     must a module's tests, which share module fixtures (a broken build, a fresh clone, one vnu
-    run). Units go out in collection order, so the longest sweeps (the a11y modules) start
-    first. (xdist's own `--dist loadgroup` marks no longer group anything under pytest 9.)
+    run), except in SPREAD_MODULES. Units go out longest first (SLOW_UNITS), then in
+    collection order. A worker gets its next unit only when it is down to its last test (which
+    it holds until it knows what follows), not two tests early as xdist does: a unit decided
+    early is stuck on a worker that may still be busy while the other one idles.
+    (xdist's own `--dist loadgroup` marks no longer group anything under pytest 9.)
     """
 
     SETUP_ID = re.compile(r"\[([^\]]+)\]$")
@@ -105,10 +152,27 @@ class SetupGroupScheduling(LoadScopeScheduling):
         match = self.SETUP_ID.search(nodeid)
         if match and match.group(1) in SETUPS:
             return f"setup:{match.group(1)}"
-        return nodeid.split("::", 1)[0]
+        module = nodeid.split("::", 1)[0]
+        return nodeid if module in SPREAD_MODULES else module
+
+    def _assign_work_unit(self, node: WorkerController) -> None:
+        """Send the slowest unit still waiting (the first in collection order on a tie)."""
+        slowest = max(self.workqueue, key=lambda scope: SLOW_UNITS.get(scope, 0))
+        self.workqueue.move_to_end(slowest, last=False)
+        super()._assign_work_unit(node)
+
+    def _reschedule(self, node: WorkerController) -> None:
+        """Give `node` another unit once it has at most one test left (see the class doc)."""
+        if node.shutting_down:
+            return
+        if not self.workqueue:
+            node.shutdown()
+            return
+        if self._pending_of(self.assigned_work[node]) <= 1:
+            self._assign_work_unit(node)
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
-    """Group tests as SetupGroupScheduling says, in collection order, under `pytest -n`."""
+    """Group and order tests as SetupGroupScheduling says, under `pytest -n`."""
     config.option.loadscopereorder = False
     return SetupGroupScheduling(config, log)

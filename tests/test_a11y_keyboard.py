@@ -40,13 +40,13 @@ def light(browser) -> Iterator[object]:
         yield context
 
 
-@pytest.mark.parametrize("setup", on("light"))
+@pytest.mark.parametrize("setup", on("light-tab"))
 def test_tab_reaches_everything_in_order_with_visible_focus(sweep: Sweeps, setup: str):
     problems = findings(sweep(setup), "tab-walk")
     assert not any(problems.values()), report(problems)
 
 
-@pytest.mark.parametrize("setup", on("light"))
+@pytest.mark.parametrize("setup", on("light-shift-tab"))
 def test_shift_tab_never_hides_focus_under_the_header(sweep: Sweeps, setup: str):
     problems = findings(sweep(setup), "shift-tab-walk")
     assert not any(problems.values()), report(problems)
