@@ -1,4 +1,4 @@
-"""The published site is trimmed, and our own CSS and JS are shrunk within a 10 KB gzip budget.
+"""The published site is trimmed, and our own CSS and JS are shrunk within a 13 KB gzip budget.
 
 Trimmed: source maps and unused search languages. Shrunk: minified, adjacent stylesheets joined.
 """
@@ -17,7 +17,9 @@ from tests.support.site_pages import html_pages
 from wtiw.postbuild import assets as asset_trim
 from wtiw.postbuild import bundle as asset_bundle
 
-OWN_BUDGET_BYTES = 10 * 1024
+# 10 KB until the decision aid (issue 14: options, values, SURE, check-in, self-checks) added
+# about 2 KB; issue 15 moves print-only and page-only parts out of the first load.
+OWN_BUDGET_BYTES = 13 * 1024
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
 # src/wtiw/postbuild/assets.py: what is dropped and what is kept.

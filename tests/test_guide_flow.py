@@ -60,6 +60,14 @@ def test_safety_comes_first():
 
 def test_symptoms_getting_much_worse_go_straight_to_help():
     assert is_help_now(answer("your-symptoms", "much-worse").next)
+    # The same, asked again in plainer words for a reader who was not sure.
+    assert is_help_now(answer("the-past-week", "much-worse").next)
+
+
+def test_not_sure_about_feeling_worse_after_sessions_can_still_reach_support():
+    """The helper for "I'm not sure" after sessions offers the urgent outcome, not a default."""
+    assert answer("after-sessions", "not-sure").next == "the-day-after"
+    assert TREE.steps[answer("the-day-after", "worse-for-days").next].urgent
 
 
 def test_a_crossed_line_always_leads_to_the_boundary_outcome():

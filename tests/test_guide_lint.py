@@ -43,7 +43,7 @@ steps:
         next: keep-going
       - key: not-sure
         label: I'm not sure
-        next: keep-going
+        next: not-sure-yet
   - id: keep-going
     type: outcome
     title: Keep going
@@ -55,6 +55,17 @@ steps:
       - Write down one thing that helped.
     ask:
       - Is this the only option, or could we try something else?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: not-sure-yet
+    type: outcome
+    title: Not sure yet
+    meaning: Not being sure is normal.
+    try:
+      - Notice how you feel for a week.
+    ask:
+      - Can we talk about how it is going?
     links:
       - page: help-now.md
         text: Need help now?

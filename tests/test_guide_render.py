@@ -213,3 +213,14 @@ def test_the_urgent_outcome_is_not_about_this_week():
     for outcome in tree.outcomes:
         if outcome.urgent:
             assert "week" not in outcome.try_heading, outcome.id
+
+
+def test_every_outcome_links_to_the_check_in(shipped):
+    """A reader can take the check-in sheet from any outcome to the next session."""
+    tree, _ = shipped
+    assert (ROOT / "docs" / "check-in.md").is_file()
+    html = render_guide(tree, CONTEXT)
+    sections = re.split(r"(?=<section class=\"wtiw-guide__step)", html)
+    for outcome in tree.outcomes:
+        (section,) = [s for s in sections if f'id="{outcome.id}"' in s]
+        assert '<a href="../check-in/">Bring a check-in sheet' in section, outcome.id

@@ -80,13 +80,13 @@ def test_the_shipped_tree_has_no_differences():
 
 
 def test_a_changed_route_is_reported_at_the_answer():
-    old = "I'm not sure\n        next: how-long\n\n  # "
-    (problem,) = problems_after((old, old.replace("how-long", "after-sessions")))
+    old = "I'm not sure, something just feels off\n        next: talked-about-relationship\n"
+    (problem,) = problems_after((old, old.replace("talked-about-relationship", "after-sessions")))
     line = SHIPPED[: SHIPPED.index(old)].count("\n") + 2  # the `next:` line of `old`
-    approved_line = line_of(APPROVED.read_text(encoding="utf-8"), "what-feels-wrong / not-sure")
+    approved_line = line_of(APPROVED.read_text(encoding="utf-8"), "the-relationship / not-sure")
     assert problem == (
-        f"{TREE_LABEL}:{line}:15: the answer 'what-feels-wrong / not-sure' now leads to "
-        f"'after-sessions', but the approved route leads to 'how-long' "
+        f"{TREE_LABEL}:{line}:15: the answer 'the-relationship / not-sure' now leads to "
+        f"'after-sessions', but the approved route leads to 'talked-about-relationship' "
         f"({ROUTES_LABEL}:{approved_line}). If the change is meant, {APPROVE}."
     )
 
@@ -169,6 +169,7 @@ NEW_STEP = """
   - id: try-a-group
     type: outcome
     title: A group may suit you
+    options: [different-type, change-within]
     meaning: Some people find a group easier than one-to-one therapy.
     try:
       - Ask what groups are on offer near you.

@@ -68,7 +68,7 @@ def printouts() -> list[object]:
 def button_routes() -> list[object]:
     """Answers that lead to each outcome in OUTCOMES (the fewest), and the longest route of all.
 
-    The longest route prints the longest "Your answers" list: the hardest to fit on two sheets.
+    The longest route prints the longest "Because you said" list: the hardest to fit on two sheets.
     """
     paths = sorted(iter_paths(load_tree()), key=lambda path: len(path[0]))
     cases = [
@@ -181,7 +181,7 @@ def test_print_button_prints_the_outcome_with_the_readers_answers(
             tab,
             address=f"{CANONICAL}guide/#{outcome}",
             reviewed=reviewed_on(DOCS, "guide/"),
-            also=("Your answers",),
+            also=("Because you said",),
         )
     finally:
         tab.close()

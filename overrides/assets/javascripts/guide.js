@@ -1,8 +1,9 @@
 /* The "What should I try next?" guide, enhanced. The guide already works without this
    script: every answer is a link to the next step, and CSS :target shows one step at a time.
    This script adds what needs memory of the answers so far: focus on the new step's heading,
-   a polite announcement, Back, Start again, a "Your answers" summary with Change links on
-   outcomes, and a Print button. Answers live only in memory and in history.state (so back,
+   a polite announcement, Back, Start again, a "Why this suggestion: because you said" summary
+   with Change links on outcomes (in place of the static list of answers that may lead there),
+   and a Print button. Answers live only in memory and in history.state (so back,
    forward and reload keep them): never sent anywhere, never in cookies, localStorage or the
    query string. Mounted from [data-wtiw-guide]; idempotent; survives bfcache restores. */
 (function () {
@@ -180,6 +181,12 @@
       list.appendChild(item);
     });
     summary.hidden = this.path.length === 0;
+    /* The static list ("You may have got here because you said") can only guess; the real
+       route replaces it. With no route (a deep link), the guesses stay. */
+    var reasons = step.querySelector("[data-wtiw-guide-reasons]");
+    if (reasons) {
+      reasons.hidden = this.path.length > 0;
+    }
     var actions = step.querySelector("[data-wtiw-guide-actions]");
     if (actions) {
       actions.hidden = false;
@@ -261,9 +268,19 @@
     }
     var control = event.target.closest(
       "[data-answer], [data-wtiw-guide-back], [data-wtiw-guide-restart], " +
-        "[data-wtiw-guide-change], [data-wtiw-guide-print]"
+        "[data-wtiw-guide-change], [data-wtiw-guide-print], [data-wtiw-guide-jump]"
     );
     if (!control || !this.root.contains(control)) {
+      return;
+    }
+    if (control.hasAttribute("data-wtiw-guide-jump")) {
+      /* A link to a place in the same step (SURE's "Read more"): move there without a new
+         history entry, which would have no route and so drop the reader's answers. */
+      var place = document.getElementById(control.getAttribute("href").slice(1));
+      if (place && this.current && this.current.contains(place)) {
+        event.preventDefault();
+        place.focus();
+      }
       return;
     }
     if (control.hasAttribute("data-wtiw-guide-print")) {

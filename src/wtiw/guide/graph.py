@@ -140,3 +140,19 @@ def iter_paths(tree: Tree) -> Iterator[tuple[Route, str]]:
             continue
         for answer in reversed(step.answers):
             stack.append((answer.next, (*route, (step_id, answer.key))))
+
+
+def answers_leading_to(tree: Tree) -> dict[str, list[tuple[str, str]]]:
+    """For every step, the answers that lead straight to it: (question id, answer key).
+
+    In file order. Without JavaScript the reader's path is unknown, so an outcome can only
+    say which answers may have brought the reader there. Example: on a tree where
+    ``how-long / under-six`` leads to ``early-days``, ``answers_leading_to(tree)["early-days"]``
+    is ``[("how-long", "under-six")]``.
+    """
+    leading: dict[str, list[tuple[str, str]]] = {step_id: [] for step_id in tree.steps}
+    for question in tree.questions:
+        for answer in question.answers:
+            if answer.next in leading:
+                leading[answer.next].append((question.id, answer.key))
+    return leading

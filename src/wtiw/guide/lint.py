@@ -7,10 +7,14 @@ only in the tests, so `make check-guide` tells an editor at once, with a line to
 The rules:
 
 - every question offers an "I'm not sure" answer, so a reader who does not know can go on;
+- that answer leads to help deciding (a plainer question), not straight to a suggestion;
 - no step orders, promises, reassures without conditions, or names a method of self-harm
   (`core/safety_language.py`, shared with the test of every page's prose);
 - no sentence is longer than `MAX_SENTENCE_WORDS` words;
-- each step reads at Flesch-Kincaid grade `MAX_STEP_GRADE` or below.
+- each step reads at Flesch-Kincaid grade `MAX_STEP_GRADE` or below;
+- the options outcomes weigh (`guide/options.py`): every outcome that is not urgent compares
+  two or more, benefits and downsides within a quarter of each other in words, the same
+  language rules and grade, and no path that says "I can't switch" suggests switching first.
 
 Each problem points at the field that holds the offending text.
 """
@@ -24,6 +28,7 @@ from wtiw.core.readability import MAX_GRADE, as_sentences, offline_textstat, sen
 from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey
 from wtiw.guide.model import Question, Step, Tree
+from wtiw.guide.options import lint_options
 
 # The pages' limit (`core/readability.py`): grade 6 is about age 11 to 12.
 MAX_STEP_GRADE = MAX_GRADE
@@ -97,6 +102,47 @@ def check_not_sure(tree: Tree, document: Document) -> list[Problem]:
     ]
 
 
+NOT_SURE_KEY = "not-sure"
+
+
+def _for_the_unsure(tree: Tree) -> set[str]:
+    """Outcomes only "I'm not sure" answers lead to: ends for readers who still can't say."""
+    sources: dict[str, set[bool]] = {}
+    for question in tree.questions:
+        for answer in question.answers:
+            sources.setdefault(answer.next, set()).add(answer.key == NOT_SURE_KEY)
+    return {step_id for step_id, kinds in sources.items() if kinds == {True}}
+
+
+def check_not_sure_is_helped(tree: Tree, document: Document) -> list[Problem]:
+    """An "I'm not sure" answer leads to help deciding, not straight to an ordinary suggestion.
+
+    Allowed: a question (a helper that asks again in plainer words), an urgent outcome (safety
+    first: not sure whether you are safe means help now), or an outcome that only "I'm not
+    sure" answers lead to. Answers keyed `not-sure` are meant; a key such as `not-sure-how`
+    is a real answer ("I haven't, and I don't know how") with its own suggestion.
+    """
+    unsure = _for_the_unsure(tree)
+    problems = []
+    for question in tree.questions:
+        for n, answer in enumerate(question.answers):
+            step = tree.steps[answer.next]
+            if answer.key != NOT_SURE_KEY or isinstance(step, Question):
+                continue
+            if getattr(step, "urgent", False) or step.id in unsure:
+                continue
+            problems.append(
+                document.problem(
+                    ("steps", question.index, "answers", n, "next"),
+                    f"the \"I'm not sure\" answer leads straight to the suggestion '{step.id}', "
+                    "as if the reader had answered. Point it at a helper question that asks the "
+                    "same thing in plainer words (with ways to find out), whose own \"I'm not "
+                    "sure\" leads to an outcome for readers who still don't know.",
+                )
+            )
+    return problems
+
+
 def check_safety_language(tree: Tree, document: Document) -> list[Problem]:
     """Steps offer options and hope, never orders, promises, false comfort or method detail."""
     problems = []
@@ -161,7 +207,14 @@ def check_reading_grade(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
-RULES = (check_not_sure, check_safety_language, check_sentence_length, check_reading_grade)
+RULES = (
+    check_not_sure,
+    check_not_sure_is_helped,
+    check_safety_language,
+    check_sentence_length,
+    check_reading_grade,
+    lint_options,
+)
 
 
 def lint(tree: Tree, document: Document) -> list[Problem]:

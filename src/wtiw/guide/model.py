@@ -7,7 +7,10 @@ sake; here they become plain dataclasses so the rest of the engine never touches
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wtiw.guide.options import OptionCatalog
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class Outcome:
     ask_heading: str = ASK_HEADING
     print_label: str = PRINT_LABEL
     index: int = field(default=0, compare=False)
+    # Ids from docs/_data/options.yaml, the suggested option first (`guide/options.py`).
+    options: tuple[str, ...] = ()
 
     kind = "outcome"
 
@@ -85,6 +90,8 @@ class Tree:
 
     start: str
     steps: dict[str, Step]
+    # The options outcomes weigh (docs/_data/options.yaml), when the tree has that file.
+    catalog: OptionCatalog | None = field(default=None, compare=False)
 
     @property
     def questions(self) -> list[Question]:
@@ -125,4 +132,5 @@ def build_step(raw: dict[str, Any], index: int) -> Step:
         try_heading=raw.get("try_heading", TRY_HEADING).strip(),
         ask_heading=raw.get("ask_heading", ASK_HEADING).strip(),
         print_label=raw.get("print_label", PRINT_LABEL).strip(),
+        options=tuple(raw.get("options", ())),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from wtiw.core.site import SiteFolders
 from wtiw.guide.model import Tree
+from wtiw.guide.options import options_path_for
 from wtiw.guide.render import GuideContext, render_guide, render_map
 from wtiw.guide.validate import load_tree
 
@@ -19,9 +20,10 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 def _fingerprint(folders: SiteFolders) -> Fingerprint:
-    """Name, size and modification time of the tree, its link targets' pages and contract."""
+    """Name, size and modification time of the tree, its options, link targets' pages, contract."""
     paths = [
         folders.guide_tree,
+        *[path for path in (options_path_for(folders.guide_tree),) if path.is_file()],
         *sorted(folders.docs.rglob("*.md")),
         *sorted(folders.links.glob("*.yml")),
     ]

@@ -19,7 +19,9 @@ from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import page_url, relative_url
 from wtiw.crisis.numbers import CrisisHelp
 from wtiw.guide.diagram import render_diagram
+from wtiw.guide.graph import answers_leading_to
 from wtiw.guide.model import Link, Outcome, Question, Tree
+from wtiw.guide.options_view import option_views
 from wtiw.handout.handout import make_handout
 
 HELP_PAGE = "help-now.md"
@@ -61,6 +63,29 @@ def _links(links: tuple[Link, ...], context: GuideContext) -> list[LinkView]:
     ]
 
 
+@dataclass(frozen=True)
+class ReasonView:
+    """An answer that leads straight to an outcome: the question, its answer, and its step."""
+
+    question: str
+    title: str
+    label: str
+
+
+def _reasons(tree: Tree) -> dict[str, list[ReasonView]]:
+    """For each outcome, the answers that may have led the reader to it (the graph's in-edges)."""
+    leading = answers_leading_to(tree)
+    views: dict[str, list[ReasonView]] = {}
+    for outcome in tree.outcomes:
+        views[outcome.id] = []
+        for question_id, key in leading[outcome.id]:
+            question = tree.steps[question_id]
+            assert isinstance(question, Question)
+            (answer,) = [answer for answer in question.answers if answer.key == key]
+            views[outcome.id].append(ReasonView(question_id, question.title, answer.label))
+    return views
+
+
 def canonical_url(step_id: str, context: GuideContext) -> str:
     """The absolute address of one step, for the printed handout and its QR code."""
     base = context.site_url.rstrip("/") + "/" if context.site_url else "/"
@@ -84,6 +109,9 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
             titles=titles,
             links=links,
             handouts=handouts,
+            options=option_views(tree, lambda page, anchor: relative_href(page, anchor, context)),
+            reasons=_reasons(tree),
+            page_href=lambda page, anchor="": relative_href(page, anchor, context),
             help_href=relative_href(HELP_PAGE, "", context),
             crisis=context.crisis,
             is_question=lambda step: isinstance(step, Question),

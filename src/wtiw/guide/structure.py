@@ -108,6 +108,12 @@ def _explain(error: ValidationError, document: Document) -> Problem:
             f"'{error.instance}' is not a page name. Use the Markdown file name in docs/, "
             "like 'talk-to-your-therapist.md'.",
         )
+    if kind == "pattern" and field == "url":
+        return document.problem(
+            path,
+            f"'{error.instance}' is not a web address the site can cite. Write the full "
+            "address, starting with https://.",
+        )
     if kind in ("pattern", "maxLength") and field == "key" and isinstance(error.instance, str):
         return document.problem(path, f"'{error.instance}' is not a valid answer key. {KEY_RULE}")
     if kind in ("pattern", "maxLength") and isinstance(error.instance, str):

@@ -9,13 +9,21 @@ answer that leads nowhere skips the reachability check, whose lines would only e
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePath
 
 from wtiw.core.problems import InputError, Problem
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import MAX_BYTES, Document, load_document, parse_document
 from wtiw.guide.graph import find_loops, reachable
 from wtiw.guide.model import Question, Tree, build_step
+from wtiw.guide.options import (
+    OptionCatalog,
+    check_option_ids,
+    check_option_pages,
+    load_options,
+    options_path_for,
+)
 from wtiw.guide.page_links import LinkIndex, check_links
 from wtiw.guide.structure import check_structure
 
@@ -133,17 +141,40 @@ def _check_graph(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
-def validate_document(document: Document, docs_dir: Path | None = DEFAULT_DOCS) -> Tree:
-    """Check a parsed document completely; return the `Tree` or raise `InputError`."""
+def _load_catalog(document: Document, options: Path | None) -> OptionCatalog | None:
+    """The options file beside the tree, if there is one; `InputError` if it is bad."""
+    if options is None or not options.is_file():
+        return None
+    label = str(PurePath(document.file).with_name(options.name))
+    return load_options(options, label)
+
+
+def validate_document(
+    document: Document, docs_dir: Path | None = DEFAULT_DOCS, options: Path | None = None
+) -> Tree:
+    """Check a parsed document (and its `options` file) completely; return the `Tree`.
+
+    Raise `InputError` with every problem of both files.
+    """
     problems = check_structure(document)
+    try:
+        catalog = _load_catalog(document, options)
+    except InputError as error:
+        raise InputError(problems + error.problems) from None
     if problems:
         raise InputError(problems)
     tree, problems = _build_tree(document)
+    tree = replace(tree, catalog=catalog)
     problems += _check_answers(tree, document)
     problems += _check_graph(tree, document)
+    if options is not None:  # without a file to check against (text in tests), ids are unchecked
+        problems += check_option_ids(tree, document, catalog)
     if docs_dir is not None:
         try:
-            problems += check_links(tree, document, LinkIndex.from_docs(docs_dir))
+            index = LinkIndex.from_docs(docs_dir)
+            problems += check_links(tree, document, index)
+            if catalog is not None:
+                problems += check_option_pages(catalog, index)
         except InputError as error:  # the link contract itself is wrong
             problems += error.problems
     if problems:
@@ -158,8 +189,12 @@ def load_tree(
     label: str | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Tree:
-    """Read, parse and check the guide at `path`; raise `InputError` with every problem."""
-    return validate_document(load_document(path, label, max_bytes), docs_dir)
+    """Read, parse and check the guide at `path` and the options file beside it.
+
+    Raise `InputError` with every problem.
+    """
+    document = load_document(path, label, max_bytes)
+    return validate_document(document, docs_dir, options_path_for(path))
 
 
 def tree_from_text(text: str, *, label: str = "guide.yaml", docs_dir: Path | None = None) -> Tree:

@@ -1,0 +1,453 @@
+"""The options outcomes weigh (docs/_data/options.yaml, src/wtiw/guide/options.py).
+
+Bad input gives `FILE:LINE:COLUMN: what, how to fix` (never a traceback); each lint rule
+fails on a small broken copy and passes its control; the built guide shows the options.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from wtiw.cli import main
+from wtiw.core.problems import InputError, Problem
+from wtiw.core.site import PROJECT
+from wtiw.core.yaml_reader import load_document
+from wtiw.guide.model import Outcome
+from wtiw.guide.options import (
+    MAX_MATTERS,
+    check_balance,
+    check_constraint_paths,
+    check_option_grade,
+    check_option_language,
+    check_outcome_options,
+    load_options,
+    options_path_for,
+)
+from wtiw.guide.validate import load_tree
+
+ROOT = Path(__file__).resolve().parents[1]
+OPTIONS = ROOT / options_path_for(PROJECT.guide_tree)
+OPTIONS_TEXT = OPTIONS.read_text(encoding="utf-8")
+URGENT_WITHOUT_COMPARISON = {"get-help-now"}
+# A small guide: one question, two outcomes that weigh options (ids from the real file).
+GUIDE = """\
+start: first-question
+steps:
+  - id: first-question
+    type: question
+    title: Is therapy helping?
+    answers:
+      - key: "yes"
+        label: "Yes"
+        next: some-change
+      - key: cannot-switch
+        label: I can't switch therapist
+        next: talk-first
+      - key: not-sure
+        label: I'm not sure
+        next: talk-first
+  - id: some-change
+    type: outcome
+    title: Some change
+    options: [new-therapist, change-within]
+    meaning: Small steps count.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Can we talk about it?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: talk-first
+    type: outcome
+    title: Talk first
+    options: [change-within, new-therapist]
+    meaning: Not being sure is normal.
+    try:
+      - Notice how you feel for a week.
+    ask:
+      - Can we talk about how it is going?
+    links:
+      - page: help-now.md
+        text: Need help now?
+"""
+
+
+def write(folder: Path, guide: str = GUIDE, options: str = OPTIONS_TEXT) -> Path:
+    """A guide and its options file in `folder`; the guide's path."""
+    (folder / "guide.yaml").write_text(guide, encoding="utf-8")
+    (folder / "options.yaml").write_text(options, encoding="utf-8")
+    return folder / "guide.yaml"
+
+
+def replaced(old: str, new: str, text: str = OPTIONS_TEXT) -> str:
+    """`text` with one piece replaced."""
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line of `text` containing `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not in the text")
+
+
+def problems_of(guide_path: Path, docs_dir: Path | None = None) -> list[Problem]:
+    """Every problem of a guide and its options file (none if it is good)."""
+    try:
+        load_tree(guide_path, docs_dir=docs_dir)
+    except InputError as error:
+        return error.problems
+    return []
+
+
+# ── Reading and checking ───────────────────────────────────────────────────────────────
+
+
+def test_the_shipped_options_load_with_every_field():
+    catalog = load_options(OPTIONS)
+    assert len(catalog.options) >= 6
+    assert {"keep-going", "change-within", "new-therapist", "pause-or-end"} <= set(catalog.options)
+    assert {"cant-switch", "keep-therapist"} <= set(catalog.matters)
+    for option in catalog.options.values():
+        assert option.benefits, option.id
+        assert option.downsides, option.id
+        assert option.sources, option.id
+        assert all(source.url.startswith("https://") for source in option.sources)
+
+
+def test_the_good_guide_and_options_pass(tmp_path: Path):
+    assert problems_of(write(tmp_path)) == []
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    assert tree.catalog is not None
+    outcome = tree.steps["talk-first"]
+    assert isinstance(outcome, Outcome)
+    assert outcome.options == ("change-within", "new-therapist")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "words"),
+    [
+        (
+            "    involves: >-\n      You carry on",
+            "    involvez: >-\n      You carry on",
+            "involvez",
+            ["unknown field 'involvez'", "Did you mean 'involves'?"],
+        ),
+        (
+            "    like: >-\n      Your sessions",
+            "    liked: >-\n      Your sessions",
+            "liked:",
+            ["'like' is missing"],
+        ),
+        (
+            "url: https://doi.org/10.1037/0003-066X.41.2.159",
+            "url: http://example.org",
+            "http://example.org",
+            ["https://"],
+        ),
+        (
+            "    fits: [keep-therapist, cost, no-medication, one-to-one]",
+            "    fits: [keep-therapist, costs]",
+            "costs",
+            ["'costs' is not a value", "'cost'"],
+        ),
+        (
+            "    not_if: [no-waiting]",
+            "    not_if: [no-wait]",
+            "no-wait]",
+            ["'no-wait' is not a value or constraint", "'no-waiting'"],
+        ),
+        (
+            "    benefits:\n      - Nothing new",
+            "    benefits: Nothing new\n    x:\n      - Nothing",
+            "benefits: Nothing",
+            ["'benefits' must be a list"],
+        ),
+    ],
+)
+def test_a_broken_options_file_is_reported_at_its_line(tmp_path, old, new, needle, words):
+    text = replaced(old, new)
+    problems = problems_of(write(tmp_path, options=text))
+    assert problems, text
+    assert all(problem.file.endswith("options.yaml") for problem in problems)
+    line = line_of(text, needle.rstrip("\n"))
+    assert line in [problem.line for problem in problems], "\n".join(map(str, problems))
+    for word in words:
+        assert any(word in problem.message for problem in problems), (word, problems)
+
+
+def test_a_repeated_option_id_is_reported_at_the_second(tmp_path):
+    text = replaced("  - id: change-within", "  - id: keep-going")
+    (problem,) = problems_of(write(tmp_path, options=text))
+    assert problem.line == line_of(text, "title: Change something within") - 1
+    assert "'keep-going' is already used" in problem.message
+
+
+def test_a_yaml_error_in_the_options_names_the_file_and_line(tmp_path):
+    text = replaced("    title: Look for a new therapist", "    title: Look: for a new therapist")
+    (problem,) = problems_of(write(tmp_path, options=text))
+    assert problem.file.endswith("options.yaml")
+    assert problem.line == line_of(text, "Look: for")
+    assert 'Put quotes around text that contains ": "' in problem.message
+
+
+def test_an_unknown_option_in_the_guide_fails_at_its_line(tmp_path):
+    guide = GUIDE.replace("[change-within, new-therapist]", "[change-within, new-therapists]")
+    (problem,) = problems_of(write(tmp_path, guide=guide))
+    assert problem.file.endswith("guide.yaml")
+    assert problem.line == line_of(guide, "new-therapists")
+    assert "'new-therapists' is not an option" in problem.message
+    assert "Did you mean 'new-therapist'?" in problem.message
+
+
+def test_options_without_an_options_file_fail_at_the_outcome(tmp_path):
+    (tmp_path / "guide.yaml").write_text(GUIDE, encoding="utf-8")
+    problems = problems_of(tmp_path / "guide.yaml")
+    assert [p.line for p in problems] == [
+        line_of(GUIDE, "[new-therapist, change-within]"),
+        line_of(GUIDE, "[change-within, new-therapist]"),
+    ]
+    assert "there is no options.yaml beside the guide" in problems[0].message
+
+
+def test_an_outcome_needs_two_options_if_any(tmp_path):
+    guide = GUIDE.replace("[change-within, new-therapist]", "[change-within]")
+    (problem,) = problems_of(write(tmp_path, guide=guide))
+    assert problem.line == line_of(guide, "[change-within]")
+    assert "'options' needs at least 2" in problem.message
+
+
+def test_an_option_that_links_to_a_missing_section_fails(tmp_path):
+    text = replaced("    anchor: give-it-time", "    anchor: give-it-tim")
+    problems = problems_of(write(tmp_path, options=text), docs_dir=ROOT / "docs")
+    (problem,) = [p for p in problems if p.file.endswith("options.yaml")]
+    assert problem.line == line_of(text, "give-it-tim")
+    assert "Did you mean 'give-it-time'?" in problem.message
+    control = problems_of(write(tmp_path), docs_dir=ROOT / "docs")
+    assert not [p for p in control if p.file.endswith("options.yaml")]
+
+
+def test_the_command_line_reports_a_bad_options_file_without_a_traceback(tmp_path, capsys):
+    text = replaced("    like: >-\n      Your sessions", "    liked: >-\n      Your sessions")
+    status = main(["check", str(write(tmp_path, options=text)), "--docs-dir", str(ROOT / "docs")])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "Traceback" not in captured.err
+    assert re.search(r"options\.yaml:\d+:\d+: ", captured.err), captured.err
+
+
+def test_too_many_choices_are_refused(tmp_path):
+    extra = "".join(
+        f"  - id: extra-{n}\n    label: Extra {n}\n    said: extra {n}\n"
+        for n in range(MAX_MATTERS)
+    )
+    text = replaced("constraints:\n", f"constraints:\n{extra}")
+    problems = problems_of(write(tmp_path, options=text))
+    assert any("the page can show" in p.message for p in problems)
+
+
+# ── Editorial lint, each rule with its control ─────────────────────────────────────────
+
+
+def catalog_of(tmp_path: Path, text: str):
+    """The checked catalog of an options text."""
+    (tmp_path / "options.yaml").write_text(text, encoding="utf-8")
+    return load_options(tmp_path / "options.yaml")
+
+
+def test_the_shipped_options_pass_every_rule():
+    tree = load_tree()
+    document = load_document(PROJECT.guide_tree)
+    assert tree.catalog is not None
+    assert check_balance(tree.catalog) == []
+    assert check_option_language(tree.catalog) == []
+    assert check_option_grade(tree.catalog) == []
+    assert check_outcome_options(tree, document) == []
+    assert check_constraint_paths(tree, document) == []
+
+
+def test_unbalanced_benefits_and_downsides_are_reported(tmp_path):
+    longer = (
+        "      - Nothing new to set up, and no extra cost. You also keep the same day and time,"
+        " the same room and the same person."
+    )
+    text = replaced("      - Nothing new to set up, and no extra cost.", longer)
+    (problem,) = check_balance(catalog_of(tmp_path, text))
+    assert problem.line == line_of(text, "Nothing new to set up") - 1
+    assert "within a quarter" in problem.message
+    assert "Shorten the benefits" in problem.message
+    assert check_balance(catalog_of(tmp_path, OPTIONS_TEXT)) == []
+
+
+def test_a_promise_in_an_option_is_reported(tmp_path):
+    text = replaced(
+        "      - A better fit can make it easier to open up.",
+        "      - A better fit will help you open up.",
+    )
+    problems = check_option_language(catalog_of(tmp_path, text))
+    assert [p.line for p in problems] == [line_of(text, "will help you open up")]
+
+
+def test_a_long_sentence_in_an_option_is_reported(tmp_path):
+    long = " ".join(["word"] * 30) + "."
+    text = replaced(
+        "      You are struggling a lot right now, or you feel unsafe.", f"      {long}"
+    )
+    problems = check_option_language(catalog_of(tmp_path, text))
+    assert any("30 words" in p.message for p in problems)
+
+
+def test_hard_words_in_an_option_are_reported(tmp_path):
+    dense = (
+        "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+        "evaluation incorporating longitudinal symptomatological considerations."
+    )
+    text = replaced(
+        "      One or two last sessions to look back, and a plan for what to do if "
+        "you need help again.",
+        f"      {dense}",
+    )
+    (problem,) = check_option_grade(catalog_of(tmp_path, text))
+    assert "'pause-or-end' reads at grade" in problem.message
+
+
+def test_an_outcome_without_options_is_reported(tmp_path):
+    guide = GUIDE.replace("    options: [new-therapist, change-within]\n", "")
+    tree = load_tree(write(tmp_path, guide=guide), docs_dir=None)
+    document = load_document(tmp_path / "guide.yaml")
+    (problem,) = check_outcome_options(tree, document)
+    assert problem.line == line_of(guide, "id: some-change")
+    tree = load_tree(write(tmp_path), docs_dir=None)
+    assert check_outcome_options(tree, load_document(tmp_path / "guide.yaml")) == []
+
+
+def test_a_cannot_switch_path_that_suggests_switching_first_is_reported(tmp_path):
+    guide = GUIDE.replace("[change-within, new-therapist]", "[new-therapist, change-within]")
+    tree = load_tree(write(tmp_path, guide=guide), docs_dir=None)
+    problems = check_constraint_paths(tree, load_document(tmp_path / "guide.yaml"))
+    assert [p.line for p in problems] == [line_of(guide, "id: talk-first") + 3]
+    assert "you can't switch therapist" in problems[0].message
+    tree = load_tree(write(tmp_path), docs_dir=None)
+    assert check_constraint_paths(tree, load_document(tmp_path / "guide.yaml")) == []
+
+
+# ── The shipped guide ──────────────────────────────────────────────────────────────────
+
+
+TREE = load_tree()
+
+
+def test_every_answer_that_says_cannot_switch_leads_away_from_switching_first():
+    catalog = TREE.catalog
+    assert catalog is not None
+    keys = set(catalog.matters["cant-switch"].answers)
+    reached = [
+        TREE.steps[answer.next]
+        for question in TREE.questions
+        for answer in question.answers
+        if answer.key in keys
+    ]
+    assert reached, "no answer says the reader cannot switch"
+    for outcome in reached:
+        assert isinstance(outcome, Outcome)
+        assert outcome.options[0] != "new-therapist", outcome.id
+
+
+def test_urgent_outcomes_show_crisis_first_and_boundaries_never_suggest_staying():
+    crisis = TREE.steps["get-help-now"]
+    boundary = TREE.steps["boundary-concern"]
+    assert isinstance(crisis, Outcome)
+    assert isinstance(boundary, Outcome)
+    assert crisis.options == ()
+    assert boundary.options
+    assert not {"keep-going", "change-within"} & set(boundary.options)
+
+
+class _Cards(HTMLParser):
+    """Collect each outcome's option cards: title, points and links, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step: str | None = None
+        self.cards: dict[str, list[dict]] = {}
+        self.card: dict | None = None
+        self.list: str | None = None
+        self.heading = ""
+        self.in_heading = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        found = dict(attrs)
+        if tag in ("section", "h3"):  # the list of options has ended
+            self.card = None
+        if tag == "section" and found.get("data-step") == "outcome":
+            self.step = found["id"]
+            self.cards[self.step] = []
+        if tag == "li" and "data-option" in found and self.step:
+            self.card = {
+                "id": found["data-option"],
+                "place": found["data-place"],
+                "good": [],
+                "weigh": [],
+                "hrefs": [],
+            }
+            self.cards[self.step].append(self.card)
+        if self.card is not None:
+            if tag == "h5":
+                self.in_heading, self.heading = True, ""
+            if tag == "li" and self.list:
+                self.card[self.list].append(1)
+            if tag == "a":
+                self.card["hrefs"].append(found.get("href", ""))
+
+    def handle_data(self, data: str) -> None:
+        if self.in_heading:
+            self.heading += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h5" and self.in_heading:
+            self.in_heading = False
+            self.list = {"Good points": "good", "Things to weigh up": "weigh"}.get(self.heading)
+        if tag == "ul" and self.list:
+            self.list = None
+
+
+def test_every_outcome_in_the_built_guide_shows_its_options(site_dir: Path):
+    page = site_dir / "guide" / "index.html"
+    parser = _Cards()
+    parser.feed(page.read_text(encoding="utf-8"))
+    ids_cache: dict[Path, str] = {}
+    for step in TREE.outcomes:
+        cards = [card for card in parser.cards[step.id] if card["place"] != "later"]
+        if step.id in URGENT_WITHOUT_COMPARISON:
+            assert cards == [], step.id
+            continue
+        assert [card["id"] for card in cards] == list(step.options), step.id
+        assert len(cards) >= 2, step.id
+        for card in cards:
+            assert card["good"], (step.id, card["id"])
+            assert card["weigh"], (step.id, card["id"])
+            internal = [href for href in card["hrefs"] if not href.startswith("https://")]
+            assert len(internal) == 1, card
+            target = urlsplit(urljoin("https://x.test/guide/", internal[0]))
+            file = site_dir / target.path.lstrip("/") / "index.html"
+            assert file.is_file(), internal[0]
+            text = ids_cache.setdefault(file, file.read_text(encoding="utf-8"))
+            assert f'id="{target.fragment}"' in text, internal[0]
+
+
+def test_the_first_option_is_marked_suggested_in_words(site_dir: Path):
+    html = (site_dir / "guide" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="repair-the-relationship"') :]
+    section = section[: section.index("</section>")]
+    first = section[section.index("data-option=") :]
+    assert first.startswith('data-option="change-within"')
+    assert "Suggested for you" in first[: first.index("</li>")]
+    assert section.count("Suggested for you") == 1
