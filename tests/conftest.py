@@ -68,6 +68,15 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+@pytest.fixture(scope="module")
+def contexts(browser) -> Iterator[dict[bool, object]]:
+    """One browser context with JavaScript and one without, shared by a module's tests."""
+    made = {on: browser.new_context(java_script_enabled=on) for on in (True, False)}
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.fixture
 def page(browser) -> Iterator[object]:
     """A fresh browser context and page per test, so no state leaks between tests."""

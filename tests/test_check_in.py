@@ -8,8 +8,6 @@ submitted, and the browser is asked not to offer what was typed before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.support.build import ROOT
@@ -26,15 +24,6 @@ TYPED = {
     "#checkin-hoped": "To sleep better and to feel less on edge at work. To see friends again.",
     "#checkin-questions": "How will we know if this is working?",
 }
-
-
-@pytest.fixture(scope="module")
-def contexts(browser) -> Iterator[dict[bool, object]]:
-    """A browser context with JavaScript and one without."""
-    made = {on: browser.new_context(java_script_enabled=on) for on in (True, False)}
-    yield made
-    for context in made.values():
-        context.close()
 
 
 def sheets(tab: object) -> dict[str, int]:

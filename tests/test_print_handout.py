@@ -8,8 +8,6 @@ print command; the checks read the PDF's text (tests/support/printout.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import yaml
 
@@ -126,15 +124,6 @@ def test_print_shows_where_links_go(page, site_url):
 STUB_PRINT = "window.__wtiwPrinted = 0; window.print = () => { window.__wtiwPrinted += 1; };"
 # Marks of scripts that ran: guide.js on the guide, links.js on every page with links.
 SCRIPTED = ".wtiw-guide--js, [data-wtiw-print-href]"
-
-
-@pytest.fixture(scope="module")
-def contexts(browser) -> Iterator[dict[bool, object]]:
-    """A browser context with JavaScript and one without, shared by this module's printouts."""
-    made = {on: browser.new_context(java_script_enabled=on) for on in (True, False)}
-    yield made
-    for context in made.values():
-        context.close()
 
 
 @pytest.mark.parametrize(("path", "javascript"), printouts())
