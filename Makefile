@@ -13,8 +13,11 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Where `make offline` builds the copy and writes the zip (tests pass their own).
+OFFLINE_SITE ?= dist/offline-site
+OFFLINE_ZIP ?= dist/when-therapy-isnt-working-offline.zip
 
-.PHONY: help serve build test lint format check-guide routes bench lock clean
+.PHONY: help serve build offline test lint format check-guide routes bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +41,10 @@ serve: $(VENV)/.runtime-installed ## Serve the site with live reload on http://1
 
 build: $(VENV)/.runtime-installed ## Strict build into site/
 	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
+
+offline: $(VENV)/.runtime-installed ## Offline copy (opens from disk, no network) as dist/*.zip
+	$(VENV)/bin/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir $(abspath $(OFFLINE_SITE))
+	$(PY) -m wtiw.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 check-guide: $(VENV)/.runtime-installed ## Check the guide: its tree, approved routes and wording; print a summary
 	$(PY) -m wtiw check
@@ -70,4 +77,4 @@ lock: ## Re-resolve the pinned, hashed lock files from pyproject.toml and requir
 	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o test.txt test.in
 
 clean: ## Remove build output and test artefacts (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf site dist .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -16,7 +16,10 @@
   var REQUEST = "wtiw:request-height";
   var MAX_HEIGHT = 50000;
   var script = document.currentScript;
-  var siteOrigin = new URL(script ? script.src : window.location.href).origin;
+  /* Our origin is where this script came from, unless a clinic serves its own copy: then
+     data-wtiw-origin="https://<our site>" on the script tag names it (see SECURITY.md). */
+  var named = script && script.getAttribute("data-wtiw-origin");
+  var siteOrigin = new URL(named || (script ? script.src : window.location.href)).origin;
 
   function isOurs(frame) {
     try {

@@ -1,18 +1,31 @@
 """A clinic's page on another origin embeds our pages, as the snippet tells clinics to.
 
-The frames size themselves to their content, follow the guide's height as a reader walks it,
-open links outside the frame and log no errors, also in a sandboxed frame (no same-origin)
-and with JavaScript off.
+Page frames size themselves to their content; the guide's frame reports one height, whatever
+the step, the path or the width, so a host that listens learns nothing (every path is walked).
+Frames open links outside themselves and log no errors, also in a sandboxed frame (no
+same-origin) and with JavaScript off. The guide can show one compact step, and the crisis
+numbers stay readable and dialable in the tightest sandbox.
 """
 
 from __future__ import annotations
 
+import re
+import statistics
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.support.embed_host import FRAME_HEIGHT, SANDBOX, Frame, clinic_site, write_host_page
+from tests.support.embed_host import (
+    FRAME_HEIGHT,
+    HEIGHT_RECORDER,
+    SANDBOX,
+    TIGHT_SANDBOXES,
+    Frame,
+    clinic_site,
+    write_host_page,
+)
 from tests.support.page_audit import Recorder, visit, watch
 from tests.support.site_pages import guide_step_ids
 
@@ -132,7 +145,7 @@ def test_links_leave_the_frame(clinic, host_dir, host_url, site_url, sandbox):
     with tab.context.expect_page() as opened:
         link.click()
     popup = opened.value
-    popup.wait_for_load_state()
+    popup.wait_for_url(site_url + "**")
     assert popup.url.startswith(site_url)
     assert "embed.html" not in popup.url, "the full page opens, not another embed form"
     frame_url = tab.frames[1].url
@@ -163,7 +176,7 @@ def test_with_javascript_off_the_content_is_readable(
 
 
 @pytest.mark.parametrize("sandbox", SANDBOXES)
-def test_walking_the_guide_in_a_frame_resizes_it(
+def test_walking_the_guide_in_a_frame_keeps_its_height(
     clinic, host_dir, host_url, site_url, site_dir, sandbox
 ):
     if not guide_step_ids(site_dir):
@@ -175,21 +188,294 @@ def test_walking_the_guide_in_a_frame_resizes_it(
     )  # fmt: skip
     visit(tab, host_url + name)
     frame = tab.frame_locator("#g")
-    heights = [wait_for_size(tab, "g")]
+    height = wait_for_size(tab, "g")
     for _ in range(3):
         answer = frame.locator("[data-step]:visible a[href^='#']").first
         if not answer.count():
             break
+        target = answer.get_attribute("href")
         answer.click()
-        tab.wait_for_function(
-            """([id, before]) => {
-                const f = document.getElementById(id);
-                return Math.abs(Number(f.dataset.wtiwHeight) - before) >= 1;
-            }""",
-            arg=["g", heights[-1]],
-        )
-        heights.append(wait_for_size(tab, "g"))
-        assert abs(heights[-1] - content_height(tab, "g")) <= 2
+        frame.locator(target).wait_for()
+        assert wait_for_size(tab, "g") == height
         assert tab.frames[1].url.startswith(site_url + "guide/embed.html")
-    assert len(heights) >= 2, "at least one answer was followed"
     assert not recorder.take()
+
+
+# ── The guide's height tells the host nothing (issue 15) ──────────────────────────────────
+
+# Runs inside a guide frame: every path through the guide, answered by clicks in a depth-first
+# walk (each question's answer links, read from the markup, name the next step; Back returns
+# to try the next answer, so each path is answered once, with its own history), Start again,
+# then every step by a plain change of the address, as without JavaScript. Waits one frame
+# after each answer and address so a ResizeObserver in the frame sees every state (Back returns
+# to a state already seen, so it only checks the step). `limit` stops after that many paths.
+# Resolves to what it checked.
+WALK_EVERY_PATH = """async (limit) => {
+  const tick = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  const steps = [...document.querySelectorAll("[data-step]")];
+  const shown = () => steps.filter((step) => step.getClientRects().length).map((s) => s.id);
+  const result = { paths: 0, states: 0, wrong: [] };
+  const check = async (id, wait = true) => {
+    if (wait) await tick();
+    const ids = shown();
+    if (ids.length === 1 && ids[0] === id) result.states += 1;
+    else result.wrong.push(`${id}: shows ${ids}`);
+  };
+  const walk = async (id) => {
+    const answers = document.querySelectorAll(`#${id} a[data-answer]`);
+    if (!answers.length) result.paths += 1;
+    for (let i = 0; i < answers.length && result.paths < limit; i += 1) {
+      const next = answers[i].getAttribute("href").slice(1);
+      answers[i].click();
+      await check(next);
+      await walk(next);
+      document.querySelector(`#${next} [data-wtiw-guide-back]`).click();
+      await check(id, false);
+    }
+  };
+  const start = document.querySelector("[data-wtiw-guide]").dataset.startStep;
+  await walk(start);
+  document.querySelector(`#${start} a[data-answer]`).click();
+  document.querySelector(".wtiw-guide__step--current [data-wtiw-guide-restart]").click();
+  await check(start);
+  for (const step of steps.slice(0, limit)) {
+    location.hash = step.id;
+    await check(step.id);
+  }
+  return result;
+}"""
+
+# Runs inside a guide frame: each step in turn by its address, and the content's full height
+# at this width, as embed-frame.js measures a page.
+STEP_HEIGHTS = """async () => {
+  const tick = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  const heights = {};
+  for (const step of document.querySelectorAll("[data-step]")) {
+    location.hash = step.id;
+    await tick();
+    const style = getComputedStyle(document.body);
+    heights[step.id] = [step.dataset.step, Math.ceil(document.body.getBoundingClientRect().height
+      + parseFloat(style.marginTop) + parseFloat(style.marginBottom))];
+  }
+  return heights;
+}"""
+
+WIDTHS = (360, 600)
+
+
+def recorded_heights(tab: object) -> dict[str, list[int]]:
+    """Every height message the clinic's page has received, by frame id."""
+    heights: dict[str, list[int]] = {}
+    for frame_id, height in tab.evaluate("window.__wtiwHeights"):
+        heights.setdefault(frame_id, []).append(height)
+    return heights
+
+
+def walk_guides(tab: object, frame_ids: list[str], limit: int) -> dict[str, dict]:
+    """Walk the guide in every frame at once (frames share one clock), then let messages land."""
+    frames = {
+        frame_id: tab.query_selector(f"#{frame_id}").content_frame() for frame_id in frame_ids
+    }
+    for frame in frames.values():
+        frame.evaluate(f"() => {{ window.__walk = ({WALK_EVERY_PATH})({limit}); }}")
+    results = {
+        frame_id: frame.evaluate("() => window.__walk") for frame_id, frame in frames.items()
+    }
+    tab.evaluate("() => new Promise((done) => setTimeout(done, 300))")
+    return results
+
+
+def guide_host(host_dir: Path, site_url: str, name: str) -> str:
+    """A clinic's page with the guide side by side at each test width."""
+    frames = [
+        Frame(f"g{width}", site_url + "guide/embed.html", SANDBOX, f"{width}px") for width in WIDTHS
+    ]
+    return write_host_page(host_dir, name, frames, site_url + "embed.js")
+
+
+@pytest.fixture
+def listening_clinic(browser) -> Iterator[tuple[object, Recorder]]:
+    """A clinic whose page records every height message its frames send."""
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    recorder = watch(context)
+    context.add_init_script(HEIGHT_RECORDER)
+    tab = context.new_page()
+    yield tab, recorder
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_guide_reports_one_height_whatever_the_path(
+    listening_clinic, host_dir, host_url, site_url, site_dir, width
+):
+    """A host that only listens learns nothing: every path gives the same height messages.
+
+    The guide is walked in the frame `width` px wide; the other frame's messages show that
+    the width does not change the height either.
+    """
+    steps = guide_step_ids(site_dir)
+    if not steps:
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = listening_clinic
+    visit(tab, host_url + guide_host(host_dir, site_url, f"guide-paths-{width}.html"))
+    for each in WIDTHS:
+        wait_for_size(tab, f"g{each}")
+    started = time.monotonic()
+    result = walk_guides(tab, [f"g{width}"], limit=10_000)[f"g{width}"]
+    heights = recorded_heights(tab)
+    sent = heights[f"g{width}"]
+    print(
+        f"{width} px: {result['paths']} paths, {result['states']} states checked in "
+        f"{time.monotonic() - started:.1f} s; {len(sent)} messages: {sorted(set(sent))}"
+    )
+    assert not result["wrong"], result["wrong"][:5]
+    assert result["paths"] > 20
+    assert result["states"] >= 2 * result["paths"] + len(steps), "every answer, Back, address"
+    assert len(sent) >= 2, "the host heard the frame (on load and when it asked)"
+    assert set(sent) == {sent[0]}, f"heights differ: {sorted(set(sent))}"
+    assert frame_height(tab, f"g{width}") == sent[0]
+    everything = [height for frame_heights in heights.values() for height in frame_heights]
+    assert set(everything) == {sent[0]}, "not even the width changes it"
+    assert not recorder.take()
+
+
+def test_a_frame_reporting_its_content_height_would_leak_the_path_control(
+    listening_clinic, host_dir, host_url, site_url, site_dir
+):
+    """Control: the same walk and recorder catch a frame whose height follows the step."""
+    if not guide_step_ids(site_dir):
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = listening_clinic
+    script = (site_dir / "assets" / "javascripts" / "embed-frame.js").read_text(encoding="utf-8")
+    fixed = "guide?guideHeight:contentHeight()"
+    assert fixed in script, "the control patches this expression; update it with the script"
+    leaky = script.replace(fixed, "contentHeight()")
+    tab.route(
+        "**/assets/javascripts/embed-frame.js",
+        lambda route: route.fulfill(body=leaky, content_type="text/javascript"),
+    )
+    visit(tab, host_url + guide_host(host_dir, site_url, "guide-leak.html"))
+    wait_for_size(tab, "g360")
+    walk_guides(tab, ["g360"], limit=20)
+    sent = recorded_heights(tab)["g360"]
+    assert len(set(sent)) >= 5, sorted(set(sent))
+    recorder.take()
+
+
+# ── Compact forms: one step, a short outcome ──────────────────────────────────────────────
+
+
+def test_guide_steps_in_a_phone_sized_frame_are_compact(
+    listening_clinic, host_dir, host_url, site_url, site_dir
+):
+    """At 360 px an outcome shows its essentials; a typical one fits 1,300 px in full."""
+    if not guide_step_ids(site_dir):
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = listening_clinic
+    visit(tab, host_url + guide_host(host_dir, site_url, "guide-compact.html"))
+    wait_for_size(tab, "g360")
+    heights = tab.query_selector("#g360").content_frame().evaluate(STEP_HEIGHTS)
+    report = {}
+    for kind in ("question", "outcome"):
+        values = sorted(height for step_kind, height in heights.values() if step_kind == kind)
+        report[kind] = (max(values), statistics.median(values))
+    print(f"embed heights at 360 px (max, median): {report}")
+    outcomes = sorted((h, step) for step, (kind, h) in heights.items() if kind == "outcome")
+    typical = outcomes[len(outcomes) // 2]
+    assert typical[0] <= 1300, f"a typical outcome, {typical[1]}, is {typical[0]} px tall"
+    assert report["outcome"][1] <= 1300
+    assert not recorder.take()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_named_step_shows_alone_with_a_link_to_the_full_step(
+    browser, host_dir, host_url, site_url, site_dir, javascript
+):
+    steps = guide_step_ids(site_dir)
+    if not steps:
+        pytest.skip("the guide page has no [data-step] elements yet")
+    html = (site_dir / "guide" / "index.html").read_text(encoding="utf-8")
+    outcome = next(s for s in steps if f'id="{s}" data-step="outcome" aria' in html)
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 900, "height": 700}
+    )
+    try:
+        tab = context.new_page()
+        src = f"{site_url}guide/embed.html#{outcome}"
+        name = write_host_page(
+            host_dir, f"one-step-{javascript}.html", [Frame("g", src, SANDBOX, "360px")], None
+        )
+        tab.goto(host_url + name, wait_until="load")
+        frame = tab.frame_locator("#g")
+        frame.locator(f"#{outcome}").wait_for()
+        visible = frame.locator("[data-step]").evaluate_all(
+            "steps => steps.filter(s => s.getClientRects().length).map(s => s.id)"
+        )
+        assert visible == [outcome]
+        assert frame.locator("h1").evaluate("h => h.getBoundingClientRect().height") <= 1
+        assert not frame.locator("h1 ~ p").first.is_visible(), "the page's intro is hidden"
+        for hidden in (".wtiw-options", ".wtiw-guide__sure", ".wtiw-guide__reasons", "#guide-map"):
+            assert not frame.locator(f"#{outcome} {hidden}, {hidden}").first.is_visible(), hidden
+        full = frame.locator(f"#{outcome} .wtiw-guide__full a")
+        assert full.is_visible()
+        assert full.get_attribute("target") == "_blank"
+        assert full.evaluate("a => a.href") == f"{site_url}guide/#{outcome}"
+        assert frame.locator(f"#{outcome} [data-wtiw-guide-restart]").is_visible()
+        assert frame.locator("[data-wtiw-crisis-link]").is_visible()
+        assert frame.locator("[data-wtiw-disclaimer]").is_visible()
+        assert frame.locator(".wtiw-review__dates").is_visible()
+    finally:
+        context.close()
+
+
+# ── Crisis help that works in any sandbox ─────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("page", [SECTION, "guide/embed.html"])
+@pytest.mark.parametrize("sandbox", TIGHT_SANDBOXES, ids=["scripts-only", "no-tokens"])
+def test_crisis_numbers_work_in_a_tight_sandbox(
+    clinic, host_dir, host_url, site_url, site_dir, page, sandbox
+):
+    tab, recorder = clinic
+    name = write_host_page(
+        host_dir,
+        "tight.html",
+        [Frame("f", site_url + page, sandbox, "360px")],
+        site_url + "embed.js",
+    )
+    visit(tab, host_url + name)
+    frame = tab.frame_locator("#f")
+    numbers = frame.locator(".wtiw-embed-crisis a[href^='tel:']")
+    numbers.first.wait_for()
+    links = numbers.evaluate_all(
+        """links => links.map(a => [a.getAttribute("href"), a.textContent,
+            a.getBoundingClientRect().bottom, a.getClientRects().length > 0])"""
+    )
+    assert len(links) >= 8
+    for href, text, bottom, shown in links:
+        assert shown, text
+        assert bottom <= FRAME_HEIGHT, f"{text} is on the frame's first screen"
+        assert re.sub(r"\D", "", text) == href.removeprefix("tel:"), "the link text is the number"
+    address = frame.locator("[data-wtiw-crisis-link]")
+    assert address.is_visible()
+    assert address.inner_text().endswith("/help-now/"), "the address to type"
+    if page.startswith("guide/"):
+        answer = frame.locator("[data-step]:visible a[data-answer]").first
+        target = answer.get_attribute("href")
+        answer.click()
+        frame.locator(target).wait_for()
+        assert frame.locator("[data-step]:visible").count() == 1
+    if sandbox == "allow-scripts":
+        guide = page.startswith("guide/")
+        link = frame.locator(
+            ".wtiw-guide__step--current [data-wtiw-guide-exit]"
+            if guide
+            else "article a[href^='../']"
+        ).first
+        link.click()
+        note = link.evaluate("a => a.nextSibling && a.nextSibling.textContent")
+        assert note == f" (cannot open here: go to {link.evaluate('a => a.href')})"
+        assert len(tab.context.pages) == 1, "no tab opened"
+    # Chrome reports each script and new tab the sandbox blocks as a console error.
+    problems = [problem for problem in recorder.take() if "sandboxed" not in problem]
+    assert not problems

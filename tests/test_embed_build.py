@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.build import ROOT
 from tests.support.site_pages import is_redirect_stub
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.postbuild.links import open_outside_frame, stays_in_frame
 
 CHROME = (
@@ -111,6 +113,10 @@ def test_full_pages_would_leak_control(site_dir: Path):
             '<a href="../guide/" target="_blank" rel="noopener noreferrer">Guide</a>',
         ),
         ('<a href="#next">Next</a>', '<a href="#next">Next</a>'),
+        ('<a href="tel:988">988</a>', '<a href="tel:988">988</a>'),  # no blank tab on a phone
+        # SVG's <a> takes `target` but not `rel` (the map's diagram)
+        ('<svg><a href="../a/">a</a></svg>', '<svg><a href="../a/" target="_blank">a</a></svg>'),
+        ('<a href="sms:85258">85258</a>', '<a href="sms:85258">85258</a>'),
         (
             '<a rel="external" href="https://x.org/" target="_self">x</a>',
             '<a rel="external noopener noreferrer" href="https://x.org/" target="_blank">x</a>',
@@ -125,3 +131,36 @@ def test_full_pages_would_leak_control(site_dir: Path):
 )
 def test_open_outside_frame(html: str, expected: str):
     assert open_outside_frame(html) == expected
+
+
+def test_every_embed_form_shows_the_first_crisis_numbers_as_text_before_the_page(
+    site_dir: Path,
+):
+    """Readable and dialable by hand in any sandbox: the number is the link's text."""
+    crisis = load_crisis_help(ROOT / "docs" / "_data" / "crisis-help.yml")
+    wanted = [
+        re.compile(f'<a [^>]*href="{service.actions[0].href}"[^>]*>{service.actions[0].number}</a>')
+        for service in (*crisis.lists["urgent"], *crisis.lists["emergency"])
+    ]
+    problems = {}
+    for page in full_pages(site_dir):
+        embed = (page.parent / "embed.html").read_text(encoding="utf-8")
+        banner = embed[embed.index("wtiw-embed-crisis") : embed.index("<article")]
+        missing = [link.pattern for link in wanted if not link.search(banner)]
+        if missing or "help-now/</a>" not in banner:
+            problems[str(page.relative_to(site_dir))] = missing
+    assert not problems
+
+
+def test_the_guide_embed_links_each_outcome_to_its_full_step(site_dir: Path):
+    embed = (site_dir / "guide" / "embed.html").read_text(encoding="utf-8")
+    full = (site_dir / "guide" / "index.html").read_text(encoding="utf-8")
+    outcomes = re.findall(r'id="([^"]+)" data-step="outcome"', embed)
+    assert outcomes
+    for step in outcomes:
+        assert (
+            f'<a href="./#{step}" target="_blank" rel="noopener noreferrer">'
+            "See the full suggestion" in embed
+        ), step
+    assert "embed.css" in embed
+    assert "embed.css" not in full, "only the embed form loads the compact rules"

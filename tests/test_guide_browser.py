@@ -246,8 +246,8 @@ def test_every_deep_link_and_search_result_opens_its_step(
 ):
     """A link to a step shows that step; so does a search result, which names its heading.
 
-    Other search results (the map below the guide) need only be on screen. Each address is a
-    fresh page load, as a link from an email or another site is.
+    Other search results (the link to the map, below the guide) need only be on screen. Each
+    address is a fresh page load, as a link from an email or another site is.
     """
     results = guide_search_results(site_dir)
     assert results, "site search finds nothing in the guide"
@@ -460,7 +460,11 @@ def test_printing_an_outcome_gives_a_handout(page, site_url: str):
     handout = outcome.locator(".wtiw-guide__handout")
     expect(handout).to_be_visible()
     expect(handout).to_contain_text(f"/guide/#{LONG_OUTCOME}")
-    expect(handout.locator("svg[role=img]")).to_be_visible()
+    qr = handout.locator("img[data-wtiw-guide-qr]")
+    expect(qr).to_be_visible()
+    # Loaded when the outcome showed, so it is on paper (lazy images elsewhere never load).
+    expect(qr).to_have_js_property("complete", True)
+    assert qr.evaluate("image => image.naturalWidth") > 0
     expect(outcome.locator(".wtiw-guide__controls")).to_be_hidden()
     expect(page.locator("#guide-map")).to_be_hidden()
     # The page's handout box prints too, for the crisis numbers and the review date; its QR

@@ -187,7 +187,7 @@ class OutcomeParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Track the step, reason items and radios."""
         values = {name: value or "" for name, value in attrs}
-        if values.get("id") == "guide-map":  # the guide ends here; the map follows
+        if values.get("id") == "guide-map":  # the guide ends here; a link to the map follows
             self._step = ""
         if "data-step" in values:
             self._step = values["id"]

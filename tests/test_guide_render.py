@@ -155,10 +155,9 @@ def test_markdown_text_escapes_html_first():
 def test_handout_url_and_qr_point_at_the_outcome():
     html = render_guide(tree_from_text(VALID), CONTEXT)
     assert "https://example.org/guide/#keep-going" in html
-    assert (
-        'aria-label="QR code: scan to open this page, https://example.org/guide/#keep-going"'
-        in html
-    )
+    # The QR code is the step's image file (written for the picker), loaded only when shown.
+    assert 'src="../assets/qr/guide--keep-going.svg"' in html
+    assert 'alt="QR code: scan to open this page, https://example.org/guide/#keep-going"' in html
 
 
 @pytest.mark.parametrize(
@@ -203,7 +202,7 @@ def test_an_outcome_names_its_own_list_headings():
     )
     html = render_guide(tree_from_text(text), CONTEXT)
     assert "<h3>What you can do now</h3>" in html
-    assert "<h3>For your doctor</h3>" in html
+    assert '<h3 class="wtiw-guide__ask">For your doctor</h3>' in html
     # Control: the outcomes that name none keep the usual headings.
     assert "<h3>Things to try this week</h3>" in render_guide(tree_from_text(VALID), CONTEXT)
 

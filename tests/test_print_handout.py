@@ -36,8 +36,9 @@ HIDDEN_IN_PRINT = (
     ".wtiw-copy-link",
     "[data-md-component='announce']",
 )
-# Reference and long-form pages are not handouts: the guide prints per outcome instead.
-NOT_HANDOUTS = {"for-professionals/", "guide/"}
+# Reference and long-form pages are not handouts: the guide prints per outcome instead, and
+# the map of the guide prints its outline (the whole tree) on as many sheets as it needs.
+NOT_HANDOUTS = {"for-professionals/", "guide/", "guide-map/"}
 # Guide outcomes printed on their own: an ordinary one and the urgent one.
 OUTCOMES = ("start-the-conversation", "get-help-now")
 

@@ -6,6 +6,7 @@ works, and a selected text field takes the clipboard's place when it is missing 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -134,7 +135,13 @@ def test_picker_gives_link_embed_code_and_qr(clipboard_page, site_url):
     assert 'sandbox="allow-scripts allow-popups' in code
     assert 'loading="lazy"' in code
     assert 'title="Talk to your therapist about it: Say how you feel' in code
-    assert f'<script src="{CANONICAL}embed.js" defer></script>' in code
+    assert 'height="700"' in code
+    assert re.search(
+        rf'<script src="{CANONICAL}embed\.js" integrity="sha384-[A-Za-z0-9+/]{{64}}" '
+        'crossorigin="anonymous" defer></script>',
+        code,
+    ), code
+    assert not tab.locator("[data-wtiw-picker-oembed]").is_visible(), "sections have none"
     qr = tab.locator("[data-wtiw-picker-qr]")
     assert qr.get_attribute("src").endswith(
         "assets/qr/talk-to-your-therapist--say-how-you-feel.svg"
@@ -145,6 +152,24 @@ def test_picker_gives_link_embed_code_and_qr(clipboard_page, site_url):
     tab.locator('[data-wtiw-copy-from="wtiw-picker-embed"]').click()
     status(tab).filter(has_text="Embed code copied").wait_for()
     assert clipboard(tab) == code
+
+
+@pytest.mark.parametrize(
+    ("key", "src"),
+    [("guide/", "guide/embed.html"), ("guide/#are-you-safe", "guide/embed.html#are-you-safe")],
+    ids=["whole-guide", "one-step"],
+)
+def test_picker_offers_the_compact_guide_forms(page, site_url, key, src):
+    visit(page, site_url + "for-professionals/")
+    page.select_option("[data-wtiw-picker-select]", value=key)
+    code = page.input_value("[data-wtiw-picker-embed]")
+    assert f'src="{CANONICAL}{src}"' in code
+    assert 'height="900"' in code
+    assert "integrity=" in code
+    oembed = page.locator("[data-wtiw-picker-oembed]")
+    assert oembed.is_visible()
+    name = "guide" if key == "guide/" else "guide/are-you-safe"
+    assert oembed.input_value() == f"{CANONICAL}oembed/{name}.json"
 
 
 def test_without_javascript_the_list_stands_in_for_the_picker(browser, site_url):

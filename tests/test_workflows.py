@@ -67,7 +67,13 @@ def test_least_privilege(path: Path):
     for name, job in workflow["jobs"].items():
         granted = job.get("permissions", {})
         writes = {scope for scope, level in granted.items() if level == "write"}
-        assert writes <= {"pages", "id-token", "issues"}, f"{name}: {writes}"
+        assert writes <= {"pages", "id-token", "issues", "contents"}, f"{name}: {writes}"
+        if "contents" in writes:  # releases: only a job that runs none of the repository's code
+            uses = [str(step.get("uses", "")) for step in job.get("steps", [])]
+            runs = " ".join(str(step.get("run", "")) for step in job.get("steps", []))
+            assert not any(use.startswith("actions/checkout@") for use in uses), name
+            assert not MAKE_TARGET.search(runs), name
+            assert "python" not in runs, name
         if "pages" in writes:
             assert "concurrency" in job, f"{name} deploys without a concurrency group"
 

@@ -15,6 +15,7 @@ from typing import Any
 from wtiw.core.site import PROJECT, SiteFolders
 from wtiw.crisis.markdown import markdown_list
 from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
+from wtiw.embed.integrity import source_integrity
 from wtiw.guide.page import guide_html, guide_map_markdown
 from wtiw.guide.render import GuideContext
 from wtiw.links.professionals import render_part
@@ -65,6 +66,7 @@ def define_env(env: Any) -> None:
             site_name=env.conf["site_name"],
             site_url=env.conf["site_url"] or "",
             page_url=env.page.url,
+            integrity=source_integrity(folders.docs),
         )
 
     @env.macro

@@ -8,11 +8,15 @@ mkdocs.yml's `plugins`, so it sees every other plugin's pages and files.
 
     build event        feature
     on_pre_build       guide/ (check the tree), links/ (read the contract)
-    on_files           handout/ (one QR image per public link target)
+    on_files           handout/ (one QR image per public link target), links/ (oEmbed files)
     on_env             pages/ (front matter), postbuild/csp (page content)
-    on_page_context    handout/ (print details), embed/ (remember the context)
+    on_page_context    handout/ (print details), embed/ (context, oEmbed discovery link)
     on_post_page       embed/ (write `<page>/embed.html`)
-    on_post_build      postbuild/ (stubs, assets, outbound links, CSP), last of all
+    on_post_build      postbuild/ (stubs, assets, outbound links, CSP), last of all;
+                       then embed/integrity (the published embed.js matches its hash)
+    extra.offline_copy  offline/ (mkdocs-offline.yml): no embed forms, canonical links as
+                       online, then the copy finished for file://; other builds leave out
+                       the iframe-worker shim
 """
 
 from __future__ import annotations
@@ -34,13 +38,16 @@ from mkdocs_redirects.plugin import get_html_path
 
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import SiteFolders
-from wtiw.core.urls import absolute_url
+from wtiw.core.urls import absolute_url, page_url
 from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
 from wtiw.embed.embed import embed_path, render_embed
+from wtiw.embed.integrity import check_published, source_integrity
 from wtiw.guide.page import site_tree
 from wtiw.handout.handout import make_handout, qr_files
 from wtiw.links.contract import LinkContractError
+from wtiw.links.professionals import oembed_files, oembed_links
 from wtiw.links.targets import site_link_groups
+from wtiw.offline.site import SHIM_FOLDER, finish_offline
 from wtiw.pages.front_matter import check_page, long_date
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
@@ -64,6 +71,9 @@ class SitePlugin(BasePlugin):
         self.crisis: CrisisHelp | None = None
         self.theme: Environment | None = None
         self.contexts: dict[str, dict[str, Any]] = {}
+        # embed.js's SRI hash, and each page's oEmbed discovery link (href, title) by page URL.
+        self.integrity = ""
+        self.oembed: dict[str, tuple[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (its live-reload script is inline)."""
@@ -96,13 +106,27 @@ class SitePlugin(BasePlugin):
             raise PluginError(f"The crisis numbers cannot be read:\n{error}") from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add one QR image per public link target, for the picker and for download."""
+        """Add one QR image per public link target and one oEmbed file per page and step."""
+        folders = self._folders(config)
+        site_url = config.site_url or ""
         try:
-            images = qr_files(site_link_groups(self._folders(config)), config.site_url or "")
-        except (LinkContractError, ValueError) as error:
+            groups = site_link_groups(folders)
+            images = qr_files(groups, site_url)
+            self.integrity = source_integrity(folders.docs)
+            # oEmbed is for site builders reading the public site, not for the offline copy.
+            documents = {} if _offline(config) else oembed_files(
+                groups, folders.templates, site_name=config.site_name, site_url=site_url,
+                integrity=self.integrity,
+            )  # fmt: skip
+        except (LinkContractError, ValueError, OSError) as error:
             raise PluginError(str(error)) from None
-        for path, content in images.items():
+        for path, content in {**images, **documents}.items():
             files.append(File.generated(config, path, content=content))
+        self.oembed = oembed_links(groups, site_url=site_url)
+        if not _offline(config):
+            # The iframe-worker shim is for the offline copy only (mkdocs-offline.yml).
+            for file in [file for file in files if file.src_uri.startswith(SHIM_FOLDER)]:
+                files.remove(file)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -138,16 +162,22 @@ class SitePlugin(BasePlugin):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         """Give the print-only partial this page's handout; keep the context for its embed."""
+        if _offline(config):
+            # The copy's pages are `x.html`; its canonical link, printed address and QR code
+            # name the public page (`x/`), as online.
+            page.canonical_url = absolute_url(config.site_url or "", page_url(page.file.src_uri))
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
         context["wtiw_handout"] = make_handout(url, self.crisis)
+        if page.url in self.oembed:
+            context["wtiw_oembed"] = self.oembed[page.url]
         self.contexts[page.file.src_uri] = context
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Render the embed form of this page and write it beside the page."""
         context = self.contexts.pop(page.file.src_uri, None)
-        if context is None or self.theme is None:
-            return output
+        if context is None or self.theme is None or _offline(config):
+            return output  # no embed forms in the offline copy: no clinic embeds a file
         try:
             html = render_embed(self.theme, context)
         except Exception as error:
@@ -181,12 +211,31 @@ class SitePlugin(BasePlugin):
             )
         except ValueError as error:
             raise PluginError(str(error)) from error
+        if self.integrity:
+            try:
+                check_published(site_dir, self.integrity)
+            except ValueError as error:
+                raise PluginError(str(error)) from None
+        if _offline(config):
+            try:
+                done = finish_offline(site_dir, config.site_url or "")
+            except ValueError as error:
+                raise PluginError(str(error)) from None
+            log.info(
+                "offline: %d pages, %d links to the public site, removed %s",
+                done.pages, done.online, ", ".join(done.removed) or "nothing",
+            )  # fmt: skip
         log.info(
             "assets: removed %d unused files, minified %d of ours, wrote %d bundles",
             summary.removed, summary.minified, summary.bundles,
         )  # fmt: skip
         if self.command == "serve":
             log.info("csp: no Content-Security-Policy under `mkdocs serve` (live reload is inline)")
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """True when building the offline copy (`mkdocs-offline.yml`, `wtiw/offline/`)."""
+    return bool(config.extra.get("offline_copy"))
 
 
 def _search_languages(config: MkDocsConfig) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ from jinja2 import Template
 from tests.support.server import serve
 
 SANDBOX = "allow-scripts allow-popups"
+# What a clinic that tightens the sandbox may write: scripts only, or no tokens at all.
+TIGHT_SANDBOXES = ("allow-scripts", "")
 FRAME_HEIGHT = 700
 
 # Posts a height as if it were our page: the host must ignore it (wrong origin).
@@ -34,6 +36,7 @@ class Frame:
     frame_id: str
     src: str
     sandbox: str | None = None
+    width: str = "100%"
 
 
 HOST_PAGE = Template(
@@ -44,7 +47,8 @@ HOST_PAGE = Template(
 <h1>A clinic's page</h1>
 {% for frame in frames %}
 <iframe id="{{ frame.frame_id }}" title="Embedded guide" src="{{ frame.src }}"
-  style="width: 100%; border: 0;" height="{{ height }}" referrerpolicy="no-referrer"
+  style="width: {{ frame.width }}; border: 0; vertical-align: top;" height="{{ height }}"
+  referrerpolicy="no-referrer"
   {%- if frame.sandbox is not none %} sandbox="{{ frame.sandbox }}"{% endif %}></iframe>
 {% endfor %}
 <p>After the frames.</p>
@@ -52,6 +56,19 @@ HOST_PAGE = Template(
 </body></html>""",
     autoescape=True,
 )
+
+
+# Added to every page of a test's browser context: the clinic's page keeps every height
+# message it receives, by frame id, as a host that only listens could.
+HEIGHT_RECORDER = """if (window === window.top) {
+  window.__wtiwHeights = [];
+  window.addEventListener("message", (event) => {
+    if (!event.data || event.data.type !== "wtiw:height") return;
+    const frame = [...document.querySelectorAll("iframe")]
+      .find((f) => f.contentWindow === event.source);
+    window.__wtiwHeights.push([frame ? frame.id : "?", event.data.height]);
+  });
+}"""
 
 
 def host_html(frames: list[Frame], script_src: str | None) -> str:

@@ -27,13 +27,22 @@ MAX_SHEETS = 2
 CRISIS_NUMBERS = ("988", "116123", "131114")
 # A printed QR code no smaller than this (in CSS px at 96 per inch: 20 mm) scans on any phone.
 QR_MIN_PX = 20 / 25.4 * 96
-QR_CODES = "svg[role='img'][aria-label^='QR code']"
-# Each QR code that prints, as [its label, its width, its height] in CSS px.
+# Pages carry their code as inline SVG; guide outcomes as an image file that loads on demand.
+QR_CODES = "svg[role='img'][aria-label^='QR code'], img[alt^='QR code']"
+# True once every QR image on paper has loaded or failed (printing shows the lazy ones).
+QR_IMAGES_SETTLED = """
+() => [...document.querySelectorAll("img[alt^='QR code']")]
+  .filter(e => e.getClientRects().length > 0)
+  .every(e => e.complete)
+"""
+# Each QR code that prints, as [its label, its width, its height] in CSS px; an image that
+# failed to load prints nothing.
 PRINTED_QR_CODES = """
 els => els
   .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
-  .map(e => [e.getAttribute('aria-label'), e.getBoundingClientRect().width,
-             e.getBoundingClientRect().height])
+  .filter(e => e.tagName !== 'IMG' || e.naturalWidth > 0)
+  .map(e => [e.getAttribute('aria-label') || e.getAttribute('alt'),
+             e.getBoundingClientRect().width, e.getBoundingClientRect().height])
 """
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -105,6 +114,7 @@ def qr_problems(tab: Any, address: str) -> list[str]:
     Switches the page to print media, as printing does.
     """
     tab.emulate_media(media="print")
+    tab.wait_for_function(QR_IMAGES_SETTLED, timeout=10_000)
     printed = tab.locator(QR_CODES).evaluate_all(PRINTED_QR_CODES)
     ours = [(width, height) for label, width, height in printed if label.endswith(address)]
     problems = [

@@ -1,4 +1,4 @@
-"""Serve a built site on 127.0.0.1 the way GitHub Pages does (index.html, 404.html, gzip)."""
+"""Serve a built site on 127.0.0.1 the way GitHub Pages does (index.html, 404.html, gzip, CORS)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Keep test output quiet."""
+
+    def end_headers(self) -> None:
+        """Allow any origin, as GitHub Pages does: the embed snippet's crossorigin needs it."""
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Answer a missing file with the site's own 404.html, as GitHub Pages does."""

@@ -213,6 +213,12 @@
     }
     if (step.getAttribute("data-step") === "outcome") {
       this.summarise(step);
+      /* The handout's QR code loads lazily, and only for the outcome on screen, so it is
+         ready if the reader prints; the others never load. */
+      var qr = step.querySelector("[data-wtiw-guide-qr]");
+      if (qr) {
+        qr.loading = "eager";
+      }
     }
     if (options.focus) {
       step.querySelector("h2").focus();
@@ -284,7 +290,13 @@
       return;
     }
     if (control.hasAttribute("data-wtiw-guide-print")) {
-      window.print();
+      /* Print once the handout's QR code is ready (it started loading when the step showed). */
+      var image = this.current && this.current.querySelector("[data-wtiw-guide-qr]");
+      if (image && !image.complete && image.decode) {
+        image.decode().then(printPage, printPage);
+      } else {
+        printPage();
+      }
       return;
     }
     event.preventDefault();
@@ -302,6 +314,10 @@
       this.go(this.startId, []);
     }
   };
+
+  function printPage() {
+    window.print();
+  }
 
   function samePath(one, two) {
     return JSON.stringify(one) === JSON.stringify(two);

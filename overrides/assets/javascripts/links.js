@@ -139,6 +139,10 @@
     var embed = picker.querySelector("[data-wtiw-picker-embed]");
     var qr = picker.querySelector("[data-wtiw-picker-qr]");
     var qrLink = picker.querySelector("[data-wtiw-picker-qr-link]");
+    var oembed = picker.querySelector("[data-wtiw-picker-oembed]");
+    var oembedField = picker.querySelector("[data-wtiw-picker-oembed-field]");
+    /* The build's embed code with {title}, {src} and {height} left open; it already holds
+       the integrity hash of embed.js, so the code given here is the oEmbed files' code. */
     var snippet = picker.getAttribute("data-wtiw-snippet") || "";
     if (!select || !link || !embed || !qr || !qrLink) {
       return;
@@ -151,7 +155,13 @@
       link.value = option.getAttribute("data-url");
       embed.value = snippet
         .replace("{title}", escapeAttribute(option.getAttribute("data-title")))
-        .replace("{src}", escapeAttribute(option.getAttribute("data-embed")));
+        .replace("{src}", escapeAttribute(option.getAttribute("data-embed")))
+        .replace("{height}", escapeAttribute(option.getAttribute("data-height")));
+      if (oembed && oembedField) {
+        /* Sections have no oEmbed document: site builders embed a page or a guide step. */
+        oembed.value = option.getAttribute("data-oembed") || "";
+        oembedField.hidden = !oembed.value;
+      }
       qr.src = option.getAttribute("data-qr");
       qr.alt = "QR code for " + option.getAttribute("data-url");
       qrLink.href = option.getAttribute("data-qr");
@@ -193,6 +203,15 @@
     document.querySelectorAll("[data-wtiw-picker]").forEach(mountPicker);
     markPrintAddresses();
   }
+
+  /* A focusable scroll region (the map's diagram) entered from below stays partly under the
+     sticky header: Chromium does not scroll to an element that already shows 32 px. Show it
+     whole; its scroll-margin (guide.css) keeps it clear of the header. */
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches("[role=region][tabindex]")) {
+      event.target.scrollIntoView({ block: "nearest" });
+    }
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mount);

@@ -17,6 +17,9 @@ from wtiw.postbuild.links import open_outside_frame
 
 EMBED_TEMPLATE = "embed.html"
 EMBED_FILE = "embed.html"
+# The one height (px) every guide embed has, whatever the step, the answers or the width: the
+# snippet's `height` attribute and what embed-frame.js reports, so the host learns nothing.
+GUIDE_FRAME_HEIGHT = 900
 
 
 def embed_path(dest_uri: str) -> str:
@@ -27,4 +30,7 @@ def embed_path(dest_uri: str) -> str:
 
 def render_embed(theme: Environment, context: dict[str, Any]) -> str:
     """The embed form of a page, from the theme's environment and the page's own context."""
-    return open_outside_frame(theme.get_template(EMBED_TEMPLATE).render(context))
+    template = theme.get_template(EMBED_TEMPLATE)
+    return open_outside_frame(
+        template.render({**context, "wtiw_guide_frame_height": GUIDE_FRAME_HEIGHT})
+    )

@@ -1,4 +1,4 @@
-"""Render a checked guide `Tree` to HTML (the guide) and Markdown (its map), with Jinja.
+"""Render a checked guide `Tree` to HTML (the guide) and Markdown (its map page), with Jinja.
 
 Python only prepares plain view data here (ids, texts, link targets); the templates in
 ``overrides/partials/guide/`` decide the markup. The guide is one raw HTML block, so its step
@@ -23,8 +23,10 @@ from wtiw.guide.graph import answers_leading_to
 from wtiw.guide.model import Link, Outcome, Question, Tree
 from wtiw.guide.options_view import option_views
 from wtiw.handout.handout import make_handout
+from wtiw.links.contract import GUIDE_PATH, LinkTarget
 
 HELP_PAGE = "help-now.md"
+GUIDE_PAGE = "guide.md"
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,15 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
     """Return the guide as one HTML block: every step, one visible at a time."""
     titles = {step.id: step.title for step in tree.steps.values()}
     handouts = {}
+    qr_images = {}
     for outcome in tree.outcomes:
         url = canonical_url(outcome.id, context)
-        handouts[outcome.id] = make_handout(url, with_qr=context.with_qr_codes)
+        # The QR code is an image file, not inline SVG: only the outcome on screen loads it
+        # (guide.js), so 18 print-only codes stay out of the guide's first load.
+        handouts[outcome.id] = make_handout(url, with_qr=False)
+        if context.with_qr_codes:
+            target = LinkTarget("step", GUIDE_PATH, outcome.id, outcome.title, "")
+            qr_images[outcome.id] = relative_url(target.qr_href, context.page_url)
     links = {outcome.id: _links(outcome.links, context) for outcome in tree.outcomes}
     html = (
         partials(context.templates)
@@ -109,6 +117,7 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
             titles=titles,
             links=links,
             handouts=handouts,
+            qr_images=qr_images,
             options=option_views(tree, lambda page, anchor: relative_href(page, anchor, context)),
             reasons=_reasons(tree),
             page_href=lambda page, anchor="": relative_href(page, anchor, context),
@@ -122,8 +131,17 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
 
 
 def render_map(tree: Tree, context: GuideContext) -> str:
-    """Return the map of the guide: a Markdown nested list, then the SVG diagram."""
+    """Return the map of the guide (its own page): a Markdown outline, then the SVG diagram.
+
+    The outline's links are Markdown (`guide.md#<step-id>`), which MkDocs checks; the
+    diagram's are raw hrefs from the map page to the guide page, such as `../guide/#start`.
+    """
     titles = {step.id: step.title for step in tree.steps.values()}
+    diagram = render_diagram(
+        tree,
+        partials(context.templates),
+        lambda step_id: relative_href(GUIDE_PAGE, step_id, context),
+    )
     markdown = (
         partials(context.templates)
         .get_template("partials/guide/map.html")
@@ -132,7 +150,7 @@ def render_map(tree: Tree, context: GuideContext) -> str:
             questions=tree.questions,
             outcomes=tree.outcomes,
             titles=titles,
-            diagram=Markup(render_diagram(tree, partials(context.templates))),
+            diagram=Markup(diagram),
         )
     )
     return markdown.strip() + "\n"

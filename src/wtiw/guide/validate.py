@@ -30,9 +30,18 @@ from wtiw.guide.structure import check_structure
 DEFAULT_TREE = PROJECT.guide_tree
 DEFAULT_DOCS = PROJECT.docs
 
-# Ids the guide page uses for itself; a step with one of these would clash with it.
+# Ids the guide page uses for itself; a step with one of these would clash with it. The map
+# moved to its own page (guide-map.md, where steps never go), but `guide-map` stays on the
+# guide, and its old sections' ids stay reserved so an old link never lands on a new step.
 RESERVED_IDS = frozenset(
-    {"guide", "guide-map", "guide-map-list", "guide-map-diagram", "what-should-i-try-next"}
+    {
+        "guide",
+        "guide-map",
+        "guide-map-list",
+        "guide-map-outcomes",
+        "guide-map-diagram",
+        "what-should-i-try-next",
+    }
 )
 
 

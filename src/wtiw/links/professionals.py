@@ -2,10 +2,12 @@
 
 Python turns the site's link targets (`links/targets.py`: the link contract's pages and
 sections, the guide tree's steps) into plain view data; Jinja templates in
-`overrides/partials/professionals/` render it. No MkDocs imports, so the page can be tested
-and moved to another generator as it is. Example::
+`overrides/partials/professionals/` render it. The embed snippet has one source, the
+`embed_code` macro: the picker, the page's example and the oEmbed files (`oembed_files`) all
+render it. No MkDocs imports, so the page can be tested and moved to another generator as it
+is. Example::
 
-    render_part("list", groups, templates_dir, site_url="https://x.org/", page_url="p/")
+    render_part("list", groups, templates_dir, site_url="https://x.org/", page_url="p/", ...)
 """
 
 from __future__ import annotations
@@ -13,13 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import absolute_url, relative_url
-from wtiw.links.contract import LinkGroup, LinkTarget
+from wtiw.embed.embed import GUIDE_FRAME_HEIGHT
+from wtiw.embed.integrity import HOST_SCRIPT
+from wtiw.embed.oembed import oembed_document, oembed_path, to_json
+from wtiw.links.contract import GUIDE_PATH, LinkGroup, LinkTarget
 
 PARTS = ("list", "picker", "snippet")
-HOST_SCRIPT = "embed.js"
 KIND_LABELS = {"page": "Whole page", "section": "Section", "step": "Guide step"}
+GUIDE_LABEL = "Whole guide"
+# The snippet's `height` attribute: what a reader sees before embed.js sizes the frame, or
+# always when scripts are off. Guide forms report one constant height, so they get their own.
+FRAME_HEIGHT = 700
+EMBED_CODE = "partials/professionals/embed-code.html"
 
 
 @dataclass(frozen=True)
@@ -29,12 +40,16 @@ class TargetView:
     key: str
     kind_label: str
     title: str
+    name: str
     frame_title: str
+    frame_height: int
     url: str
     relative: str
     embed_url: str
     embed_relative: str
     qr_relative: str
+    oembed_href: str  # empty for sections: site builders embed a whole page or a step
+    oembed_url: str
 
 
 @dataclass(frozen=True)
@@ -50,16 +65,22 @@ def _view(target: LinkTarget, site_name: str, site_url: str, page_url: str) -> T
     """Precompute the addresses of one target, absolute for sharing, relative for browsing."""
     context = "" if target.kind == "page" else f"{target.page_title}: "
     name = f"{context}{target.title}"
+    guide = target.path == GUIDE_PATH
+    oembed = "" if target.kind == "section" else oembed_path(target.path, target.anchor)
     return TargetView(
         key=target.href,
-        kind_label=KIND_LABELS[target.kind],
+        kind_label=GUIDE_LABEL if guide and target.kind == "page" else KIND_LABELS[target.kind],
         title=target.title,
+        name=name,
         frame_title=name if name == site_name else f"{name} ({site_name})",
+        frame_height=GUIDE_FRAME_HEIGHT if guide else FRAME_HEIGHT,
         url=absolute_url(site_url, target.href),
         relative=relative_url(target.href, page_url),
         embed_url=absolute_url(site_url, target.embed_href),
         embed_relative=relative_url(target.embed_href, page_url),
         qr_relative=relative_url(target.qr_href, page_url),
+        oembed_href=oembed,
+        oembed_url=absolute_url(site_url, oembed) if oembed else "",
     )
 
 
@@ -85,8 +106,12 @@ def render_part(
     site_name: str,
     site_url: str,
     page_url: str,
+    integrity: str,
 ) -> str:
-    """Render one generated part of the page (`list`, `picker` or `snippet`) as HTML."""
+    """Render one generated part of the page (`list`, `picker` or `snippet`) as HTML.
+
+    `integrity` is the host script's SRI value (`embed/integrity.py`), worked out per build.
+    """
     if part not in PARTS:
         raise ValueError(f"Unknown part '{part}'. Use one of: {', '.join(PARTS)}.")
     groups = group_views(link_groups, site_name=site_name, site_url=site_url, page_url=page_url)
@@ -95,6 +120,58 @@ def render_part(
         groups=groups,
         first=groups[0].items[0],
         script_url=absolute_url(site_url, HOST_SCRIPT),
+        integrity=integrity,
         site_name=site_name,
     )
     return without_blank_lines(html)
+
+
+def embed_snippet(env: Environment, view: TargetView, *, site_url: str, integrity: str) -> str:
+    """The copy-paste embed code for one target, as plain text: the picker's, exactly."""
+    macro = env.get_template(EMBED_CODE).module.embed_code
+    return str(
+        macro(
+            view.frame_title,
+            view.embed_url,
+            view.frame_height,
+            absolute_url(site_url, HOST_SCRIPT),
+            integrity,
+        )
+    )
+
+
+def oembed_files(
+    link_groups: list[LinkGroup],
+    templates_dir: Path,
+    *,
+    site_name: str,
+    site_url: str,
+    integrity: str,
+) -> dict[str, str]:
+    """Every oEmbed document (pages and guide steps), by its path from the site root."""
+    env = partials(templates_dir)
+    files: dict[str, str] = {}
+    for group in group_views(link_groups, site_name=site_name, site_url=site_url, page_url=""):
+        for view in group.items:
+            if not view.oembed_href:
+                continue
+            document = oembed_document(
+                html=embed_snippet(env, view, site_url=site_url, integrity=integrity),
+                height=view.frame_height,
+                title=view.name,
+                provider_name=site_name,
+                provider_url=site_url,
+            )
+            files[view.oembed_href] = to_json(document)
+    return files
+
+
+def oembed_links(link_groups: list[LinkGroup], *, site_url: str) -> dict[str, tuple[str, str]]:
+    """Each page's discovery link, by page path: its oEmbed document's address and a title."""
+    return {
+        group.page.path: (
+            absolute_url(site_url, oembed_path(group.page.path)),
+            group.page.title,
+        )
+        for group in link_groups
+    }

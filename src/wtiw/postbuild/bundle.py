@@ -75,7 +75,12 @@ class _Finder(PositionedParser):
             self._open_script = None
 
 
-def _resolve(url: str, page: PurePosixPath) -> PurePosixPath | None:
+def asset_tags(html: str) -> list[Tag]:
+    """Every stylesheet link and external script of a page, in page order."""
+    return [tag for tag in _Finder().find(html) if tag is not None]
+
+
+def site_path(url: str, page: PurePosixPath) -> PurePosixPath | None:
     """Site-relative path of a local URL used on `page`, or None for other hosts."""
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
         return None
@@ -93,7 +98,7 @@ def runs(html: str, page: PurePosixPath, own: set[PurePosixPath]) -> list[list[T
         if tag is not None and tag.kind not in BUNDLED_KINDS:
             tag = None
         if tag is not None:
-            tag.site_path = _resolve(tag.url, page)
+            tag.site_path = site_path(tag.url, page)
         same = (
             tag is not None
             and tag.site_path in own

@@ -183,13 +183,13 @@ def policy_for(html: str) -> str:
     return _policy(scan(html))
 
 
-def _policy(found: PageScripts) -> str:
-    """The policy for a scanned page (see `policy_for`)."""
+def _policy(found: PageScripts, extra_hashes: Iterable[str] = ()) -> str:
+    """The policy for a scanned page (see `policy_for`), also allowing `extra_hashes`."""
     # The finished page's scripts come from the templates (its content was checked earlier).
     problems = _refusals(found, frozenset(found.inline))
     if problems:
         raise CspError("; ".join(problem.label for problem in problems))
-    return build_policy([script_hash(source) for source in found.inline])
+    return build_policy([*(script_hash(source) for source in found.inline), *extra_hashes])
 
 
 def template_scripts(templates: Iterable[str]) -> frozenset[str]:
@@ -207,14 +207,16 @@ def attribute_value(text: str) -> str:
     return escape(text, quote=False).replace('"', "&quot;")
 
 
-def insert_policy(html: str) -> str:
+def insert_policy(html: str, extra_hashes: Iterable[str] = ()) -> str:
     """The page with its policy meta tag as early in <head> as possible (before any script).
 
-    Running it again replaces the tag, so applying it twice gives the same page.
+    Running it again replaces the tag, so applying it twice gives the same page. The offline
+    copy passes `extra_hashes`: inline scripts that a script of the page writes into a frame
+    (`wtiw/offline/site.py`), which the page itself does not contain. The site passes none.
     """
     html = EXISTING_CSP.sub("", html)
     found = scan(html)
-    tag = META_TAG.format(policy=attribute_value(_policy(found)))
+    tag = META_TAG.format(policy=attribute_value(_policy(found, extra_hashes)))
     anchor = CHARSET_META.search(html) or HEAD_START.search(html)
     if anchor is None:
         raise CspError("no <head> to put the Content-Security-Policy in")

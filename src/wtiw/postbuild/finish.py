@@ -2,8 +2,9 @@
 
 Any generator that writes `site/` can call `finish_site`; the MkDocs plugin calls it after
 every other plugin has written its files. The order matters: redirect stubs get the referrer
-policy, then assets are trimmed, minified and bundled, then every page gets `rel` on its
-outbound links and, last, a Content-Security-Policy that hashes the final HTML.
+policy, then assets are trimmed, minified, dropped from pages without their feature and
+bundled, then every page gets `rel` on its outbound links and, last, a
+Content-Security-Policy that hashes the final HTML.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from wtiw.postbuild.assets import minify, own_assets, removable_files, strip_sou
 from wtiw.postbuild.bundle import bundle_page
 from wtiw.postbuild.csp import CspError, insert_policy
 from wtiw.postbuild.links import mark_outbound
+from wtiw.postbuild.page_assets import drop_unused_assets
 from wtiw.postbuild.redirect_stubs import add_policy
 
 
@@ -76,6 +78,11 @@ def _shrink_assets(site: SiteFacts) -> Summary:
         if path.is_file():
             path.write_text(minify(path, path.read_text(encoding="utf-8")), encoding="utf-8")
             minified += 1
+    for path in _pages(site.site_dir):
+        page = PurePosixPath(path.relative_to(site.site_dir).as_posix())
+        html = path.read_text(encoding="utf-8")
+        if (kept := drop_unused_assets(html, page)) != html:
+            path.write_text(kept, encoding="utf-8")
     bundles = _bundle(site.site_dir, {PurePosixPath(path.as_posix()) for path in own})
     return Summary(len(removed), minified, bundles)
 

@@ -44,8 +44,11 @@ def is_outbound(href: str, site_url: str) -> bool:
 
 
 def stays_in_frame(href: str) -> bool:
-    """True for a link within the embedded document itself (a fragment of this page)."""
-    return href.strip().startswith("#")
+    """True for a link within the embedded document (a fragment) or to the phone's dialler.
+
+    A `tel:` or `sms:` link opens no page, so a new tab would only be left blank.
+    """
+    return href.strip().lower().startswith(("#", "tel:", "sms:"))
 
 
 def _set_attribute(start_tag: str, pattern: re.Pattern[str], name: str, value: str) -> str:
@@ -77,17 +80,29 @@ class _LinkTagFinder(PositionedParser):
         super().__init__()
         self.rewrite = rewrite
         self.edits: list[Edit] = []
+        self.svg_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record the replacement for a link start tag, when `rewrite` gives one."""
+        if tag == "svg":
+            self.svg_depth += 1
         if tag not in LINK_TAGS:
             return
         text = self.get_starttag_text() or ""
         replacement = self.rewrite(text, dict(attrs))
         if replacement is None:
             return
+        if self.svg_depth:
+            # SVG's <a> has `target` but no `rel`; a new tab from `target` has no opener anyway.
+            replacement = REL_ATTRIBUTE.sub("", replacement)
         start = self.tag_offset()
         self.edits.append((start, start + len(text), replacement))
+
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave an inline SVG."""
+        if tag == "svg" and self.svg_depth:
+            self.svg_depth -= 1
 
 
 def rewrite_links(html: str, rewrite: Rewrite) -> str:
