@@ -98,7 +98,6 @@ class _LinkTagFinder(PositionedParser):
         start = self.tag_offset()
         self.edits.append((start, start + len(text), replacement))
 
-
     def handle_endtag(self, tag: str) -> None:
         """Leave an inline SVG."""
         if tag == "svg" and self.svg_depth:
