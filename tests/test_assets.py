@@ -18,9 +18,11 @@ from wtiw.postbuild import assets as asset_trim
 from wtiw.postbuild import bundle as asset_bundle
 from wtiw.postbuild.page_assets import FEATURE_ASSETS
 
-# 10 KB until the decision aid (issue 14: options, values, SURE, check-in, self-checks) added
-# about 2 KB; issue 15 moves print-only and page-only parts out of the first load.
-OWN_BUDGET_BYTES = 13 * 1024
+# Every file of ours counted once, though no page loads them all. 10 KB until the decision aid
+# (issue 14: options, values, SURE, check-in, self-checks) added about 2 KB; 14 KB since the
+# clinic features (issue 15) added embed.css (embed forms only), the embed frame's privacy and
+# sandbox code, and room for the "Copy link" buttons so they no longer shift the page.
+OWN_BUDGET_BYTES = 14 * 1024
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
 # src/wtiw/postbuild/assets.py: what is dropped and what is kept.
