@@ -26,12 +26,12 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from wtiw.core.html_splice import Edit, PositionedParser, splice
 from wtiw.core.urls import absolute_url
 from wtiw.postbuild.csp import EXISTING_CSP, insert_policy, script_hash
+from wtiw.postbuild.links import LINK_TAGS, set_attribute
 
 # The vendored iframe-worker shim (its README says where from); only this copy loads it.
 SHIM_FOLDER = "assets/javascripts/vendor/iframe-worker/"
@@ -47,13 +47,10 @@ SHIM_RUNTIME = re.compile(
     r"<script>(postMessage=\$\{(\w+)\};importScripts=\$\{(\w+)\};.*?)<\\/script>", re.DOTALL
 )
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
-# Links a reader follows, and links that name a related document (rel="alternate" and such):
-# rewritten. Anything the browser loads by itself must be in the copy.
-LINK_TAGS = {"a", "area"}
+# Links a reader follows (LINK_TAGS), and links that name a related document
+# (rel="alternate" and such): rewritten. Anything the browser loads by itself must be in the copy.
 LOADED = {"script": "src", "img": "src", "source": "src", "iframe": "src"}
 LOADED_RELS = {"stylesheet", "icon", "manifest", "preload", "modulepreload", "prefetch"}
-ATTRIBUTE = r"""\s{name}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
-TAG_END = re.compile(r"\s*/?>$")
 
 
 class OfflineError(ValueError):
@@ -146,17 +143,6 @@ def public_addresses(html: str, site_url: str, files: frozenset[str]) -> str:
     return pattern.sub(public, html)
 
 
-def _set_attribute(start_tag: str, name: str, value: str) -> str:
-    """The start tag with attribute `name` set to `value`, replacing any existing one."""
-    pattern = re.compile(ATTRIBUTE.format(name=re.escape(name)), re.IGNORECASE)
-    attribute = f' {name}="{escape(value, quote=True)}"'
-    if pattern.search(start_tag):
-        return pattern.sub(lambda _: attribute, start_tag, count=1)
-    end = TAG_END.search(start_tag)
-    assert end is not None, start_tag  # HTMLParser only reports complete start tags
-    return f"{start_tag[: end.start()]}{attribute}{start_tag[end.start() :]}"
-
-
 class _Links(PositionedParser):
     """Finds each relative link of one page and what it must become in the offline copy."""
 
@@ -217,15 +203,15 @@ class _Links(PositionedParser):
         found = self._page_file(path)
         if found is None:
             # Only the public site has it (an embed form, an oEmbed document): link there.
-            new = _set_attribute(text, "href", absolute_url(self.site_url, path) + suffix)
+            new = set_attribute(text, "href", absolute_url(self.site_url, path) + suffix)
             self.online += 1
         else:
             new = text
             if found != path:
-                new = _set_attribute(new, "href", self._relative(found) + suffix)
+                new = set_attribute(new, "href", self._relative(found) + suffix)
             if tag in LINK_TAGS:
                 public = absolute_url(self.site_url, online_path(found)) + suffix
-                new = _set_attribute(new, "data-wtiw-print-href", public)
+                new = set_attribute(new, "data-wtiw-print-href", public)
         if new != text:
             start = self.tag_offset()
             self.edits.append((start, start + len(text), new))

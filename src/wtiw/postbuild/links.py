@@ -61,6 +61,12 @@ def _set_attribute(start_tag: str, pattern: re.Pattern[str], name: str, value: s
     return f"{start_tag[: end.start()]}{attribute}{start_tag[end.start() :]}"
 
 
+def set_attribute(start_tag: str, name: str, value: str) -> str:
+    """The start tag with attribute `name` set to `value`, replacing any existing one."""
+    pattern = re.compile(ATTRIBUTE.format(name=re.escape(name)), re.IGNORECASE)
+    return _set_attribute(start_tag, pattern, name, value)
+
+
 def with_rels(start_tag: str, rel_value: str | None) -> str:
     """The start tag with noopener and noreferrer added to its rel attribute."""
     rels = " ".join(dict.fromkeys([*(rel_value or "").split(), *REQUIRED_RELS]))
