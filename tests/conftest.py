@@ -15,6 +15,8 @@ from xdist.workermanage import WorkerController
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
 from tests.support.build import ROOT, BuildResult, build
+from tests.support.embed_host import clinic_site
+from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
 from tests.support.sweep import SETUPS, Sweeps
 
@@ -83,6 +85,30 @@ def page(browser) -> Iterator[object]:
     context = browser.new_context()
     tab = context.new_page()
     yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def host_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder a clinic's pages are written to (embed tests)."""
+    return tmp_path_factory.mktemp("clinic")
+
+
+@pytest.fixture(scope="module")
+def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
+    """The clinic's site: another port on 127.0.0.1, so another origin than ours."""
+    with clinic_site(host_dir) as url:
+        assert url.split(":")[2] != site_url.split(":")[2]
+        yield url
+
+
+@pytest.fixture
+def clinic(browser) -> Iterator[tuple[object, Recorder]]:
+    """A fresh context whose errors, CSP violations and off-site requests are recorded."""
+    context = browser.new_context(viewport={"width": 900, "height": 700})
+    recorder = watch(context)
+    tab = context.new_page()
+    yield tab, recorder
     context.close()
 
 

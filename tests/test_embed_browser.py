@@ -23,7 +23,6 @@ from tests.support.embed_host import (
     SANDBOX,
     TIGHT_SANDBOXES,
     Frame,
-    clinic_site,
     write_host_page,
 )
 from tests.support.page_audit import Recorder, visit, watch
@@ -35,30 +34,6 @@ SECTION = "talk-to-your-therapist/embed.html"
 SANDBOXES = [pytest.param(None, id="plain"), pytest.param(SANDBOX, id="sandboxed")]
 # The frame's content height, measured inside the frame the same way a reader sees it.
 CONTENT_HEIGHT = "() => Math.ceil(document.body.getBoundingClientRect().height)"
-
-
-@pytest.fixture(scope="module")
-def host_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Folder the clinic's pages are written to."""
-    return tmp_path_factory.mktemp("clinic")
-
-
-@pytest.fixture(scope="module")
-def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
-    """The clinic's site: another port on 127.0.0.1, so another origin than ours."""
-    with clinic_site(host_dir) as url:
-        assert url.split(":")[2] != site_url.split(":")[2]
-        yield url
-
-
-@pytest.fixture
-def clinic(browser) -> Iterator[tuple[object, Recorder]]:
-    """A fresh context whose errors, CSP violations and off-site requests are recorded."""
-    context = browser.new_context(viewport={"width": 900, "height": 700})
-    recorder = watch(context)
-    tab = context.new_page()
-    yield tab, recorder
-    context.close()
 
 
 def frame_height(tab: object, frame_id: str) -> float:

@@ -13,13 +13,11 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.support.embed_host import clinic_site
-from tests.support.page_audit import Recorder, visit, watch
+from tests.support.page_audit import visit
 from wtiw.embed.integrity import check_published
 
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
@@ -82,30 +80,6 @@ def test_the_build_refuses_a_changed_script(tmp_path: Path):
     (tmp_path / "embed.js").unlink()
     with pytest.raises(ValueError, match="missing"):
         check_published(tmp_path, expected)
-
-
-@pytest.fixture(scope="module")
-def host_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Folder the clinic's pages are written to."""
-    return tmp_path_factory.mktemp("clinic-sri")
-
-
-@pytest.fixture(scope="module")
-def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
-    """The clinic's site: another port on 127.0.0.1, so another origin than ours."""
-    with clinic_site(host_dir) as url:
-        assert url != site_url
-        yield url
-
-
-@pytest.fixture
-def clinic(browser) -> Iterator[tuple[object, Recorder]]:
-    """A fresh context whose console errors are recorded."""
-    context = browser.new_context(viewport={"width": 900, "height": 900})
-    recorder = watch(context)
-    tab = context.new_page()
-    yield tab, recorder
-    context.close()
 
 
 def clinic_page(folder: Path, name: str, snippet: str) -> str:

@@ -19,13 +19,13 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.support.build import ROOT
-from tests.support.page_audit import LISTENER, SETTLE
+from tests.support.page_audit import SETTLE, Recorder, visit, watch
 from tests.support.printout import flat_text, print_pdf, qr_problems
 from tests.support.site_pages import html_pages, is_redirect_stub
 from wtiw.guide.graph import iter_paths
@@ -236,80 +236,26 @@ def test_extra_hashes_widen_only_script_src():
 # --- In a browser, from disk, with no network -----------------------------------------------
 
 
-@dataclass
-class Watch:
-    """Every request that is not a local file (aborted), and every error and CSP violation."""
-
-    left: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    def take(self) -> list[str]:
-        """What was recorded since the last call."""
-        found = [*self.problems, *(f"request left the machine: {url}" for url in self.left)]
-        self.left.clear()
-        self.problems.clear()
-        return found
-
-
-def watched_context(browser, *, javascript: bool = True) -> tuple[object, Watch]:
+def watched_context(browser, *, javascript: bool = True) -> tuple[object, Recorder]:
     """A context whose every request but file: ones is aborted and recorded."""
     context = browser.new_context(java_script_enabled=javascript)
-    watch = Watch()
-
-    def route(route: object) -> None:
-        """Let files of the copy through; abort and record everything else."""
-        url = route.request.url
-        if url.startswith(LOCAL_SCHEMES):
-            route.continue_()
-        else:
-            watch.left.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    # Also requests the router might not see (the shim's iframe, workers).
-    context.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith(LOCAL_SCHEMES) or request.url in watch.left
-            else watch.left.append(request.url)
-        ),
+    recorder = watch(
+        context,
+        allowed=lambda url: url.startswith(LOCAL_SCHEMES),
+        leaving="request left the machine",
+        every_request=True,  # also the shim's iframe and workers, which the router may miss
+        scripts=javascript,
     )
-    if javascript:
-        context.expose_function(
-            "__wtiwViolation", lambda text: watch.problems.append(f"CSP: {text}")
-        )
-        context.add_init_script(LISTENER)
-
-    def on_page(page: object) -> None:
-        """Console errors (of the page and its frames, the shim's included), uncaught errors."""
-        page.on(
-            "console",
-            lambda message: (
-                watch.problems.append(f"console error: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
-        page.on("pageerror", lambda error: watch.problems.append(f"uncaught: {error}"))
-
-    context.on("page", on_page)
-    return context, watch
+    return context, recorder
 
 
 @pytest.fixture(scope="module")
-def offline_tab(browser, offline_copy: OfflineCopy) -> Iterator[tuple[object, Watch]]:
+def offline_tab(browser, offline_copy: OfflineCopy) -> Iterator[tuple[object, Recorder]]:
     """One tab with JavaScript, shared by the module's browser tests."""
-    context, watch = watched_context(browser)
+    context, recorder = watched_context(browser)
     tab = context.new_page()
-    yield tab, watch
+    yield tab, recorder
     context.close()
-
-
-def visit(tab: object, url: str) -> None:
-    """Open `url` and wait until its scripts have run and painted."""
-    tab.goto(url, wait_until="load")
-    tab.evaluate(SETTLE)
 
 
 def visible_steps(tab: object) -> list[str]:
@@ -323,14 +269,14 @@ def test_the_recorder_sees_a_request_and_a_violation(browser, tmp_path: Path, of
     A file page without a policy asks the network for an image (recorded, aborted); inside
     the copy the policy blocks the same image first (recorded as a violation).
     """
-    context, watch = watched_context(browser)
+    context, recorder = watched_context(browser)
     tab = context.new_page()
     bare = tmp_path / "bare.html"
     bare.write_text('<img src="https://offline.example/pixel.png" alt="">', encoding="utf-8")
     visit(tab, bare.as_uri())
-    assert "request left the machine: https://offline.example/pixel.png" in watch.take()
+    assert "request left the machine: https://offline.example/pixel.png" in recorder.take()
     visit(tab, offline_copy.url("index.html"))
-    assert not watch.take()
+    assert not recorder.take()
     tab.evaluate(
         """() => new Promise(done => {
           const image = new Image();
@@ -340,7 +286,7 @@ def test_the_recorder_sees_a_request_and_a_violation(browser, tmp_path: Path, of
         })"""
     )
     tab.evaluate(SETTLE)
-    found = watch.take()
+    found = recorder.take()
     assert any(item.startswith("CSP: img-src") for item in found), found
     context.close()
 
@@ -348,7 +294,7 @@ def test_the_recorder_sees_a_request_and_a_violation(browser, tmp_path: Path, of
 def test_a_section_page_opens_from_disk_and_prints_its_public_address(
     offline_tab, offline_copy: OfflineCopy
 ):
-    tab, watch = offline_tab
+    tab, recorder = offline_tab
     visit(tab, offline_copy.url("index.html"))
     tab.locator("[data-wtiw-header-help]").click()
     tab.wait_for_load_state("load")
@@ -370,11 +316,11 @@ def test_a_section_page_opens_from_disk_and_prints_its_public_address(
     assert flat_text(address) in printout.text
     assert "116123" in printout.text
     assert ".html" not in printout.text
-    assert not watch.take()
+    assert not recorder.take()
 
 
 def test_the_guide_walks_to_an_outcome_and_prints_it(offline_tab, offline_copy: OfflineCopy):
-    tab, watch = offline_tab
+    tab, recorder = offline_tab
     visit(tab, offline_copy.url("guide.html"))
     for question, answer in ROUTE:
         assert visible_steps(tab) == [question]
@@ -391,17 +337,17 @@ def test_the_guide_walks_to_an_outcome_and_prints_it(offline_tab, offline_copy: 
     assert flat_text(title) in printout.text
     assert "116123" in printout.text
     assert flat_text(f"{SITE_URL}guide/#{OUTCOME}") in printout.text
-    assert not watch.take()
+    assert not recorder.take()
 
 
 def test_a_guide_step_opens_with_javascript_off(browser, offline_copy: OfflineCopy):
-    context, watch = watched_context(browser, javascript=False)
+    context, recorder = watched_context(browser, javascript=False)
     tab = context.new_page()
     question = next(step.id for step in TREE.steps.values() if isinstance(step, Question))
     for step in (OUTCOME, question):
         tab.goto(f"{offline_copy.url('guide.html')}#{step}", wait_until="load")
         assert visible_steps_without_js(tab) == [step]
-    assert not watch.take()
+    assert not recorder.take()
     context.close()
 
 
@@ -413,7 +359,7 @@ def visible_steps_without_js(tab: object) -> list[str]:
 
 
 def test_search_finds_a_page_and_opens_it(offline_tab, offline_copy: OfflineCopy):
-    tab, watch = offline_tab
+    tab, recorder = offline_tab
     visit(tab, offline_copy.url("index.html"))
     tab.locator("input[data-md-component=search-query]").click()
     tab.keyboard.type("timeline")  # Material searches on key events, which fill() skips
@@ -427,7 +373,7 @@ def test_search_finds_a_page_and_opens_it(offline_tab, offline_copy: OfflineCopy
     tab.wait_for_load_state("load")
     assert tab.url.split("#")[0] == href.split("#")[0]
     assert tab.locator("h1").first.is_visible()
-    assert not watch.take()
+    assert not recorder.take()
 
 
 def test_an_old_address_forwards_to_its_page(offline_tab, offline_copy: OfflineCopy):
@@ -437,7 +383,7 @@ def test_an_old_address_forwards_to_its_page(offline_tab, offline_copy: OfflineC
         if is_redirect_stub(path.read_text(encoding="utf-8"))
     ]
     assert "crisis.html" in stubs
-    tab, watch = offline_tab
+    tab, recorder = offline_tab
     tab.goto(offline_copy.url("crisis.html"))
     tab.wait_for_url(offline_copy.url("help-now.html"))
-    assert not watch.take()
+    assert not recorder.take()

@@ -6,6 +6,7 @@ uncaught exceptions, and every request that would leave 127.0.0.1 (aborted, so n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -26,35 +27,65 @@ class Recorder:
 
     problems: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
+    # How a blocked request reads in `take()`: what it tried to leave.
+    leaving: str = "request left the origin"
 
     def take(self) -> list[str]:
         """Return and forget what was recorded."""
-        found = self.problems + [f"request left the origin: {u}" for u in self.outside_requests]
+        found = self.problems + [f"{self.leaving}: {u}" for u in self.outside_requests]
         self.problems, self.outside_requests = [], []
         return found
 
 
-def watch(context: object) -> Recorder:
-    """Attach recorders to a Playwright browser context (call before opening pages)."""
-    recorder = Recorder()
+def on_loopback(url: str) -> bool:
+    """True for the test servers on 127.0.0.1, and for data: and blob: URLs."""
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob"} or parts.hostname in LOOPBACK
+
+
+def watch(
+    context: object,
+    *,
+    allowed: Callable[[str], bool] = on_loopback,
+    leaving: str = "request left the origin",
+    every_request: bool = False,
+    scripts: bool = True,
+) -> Recorder:
+    """Attach recorders to a Playwright browser context (call before opening pages).
+
+    Requests `allowed` refuses are aborted and recorded. `every_request` also records those
+    the router does not see (iframes a script writes, workers); a context with JavaScript off
+    (`scripts=False`) cannot listen for CSP violations.
+    """
+    recorder = Recorder(leaving=leaving)
 
     def route(route: object) -> None:
-        """Let loopback requests through; abort and record everything else."""
+        """Let allowed requests through; abort and record everything else."""
         url = route.request.url
-        if urlsplit(url).scheme in {"data", "blob"} or urlsplit(url).hostname in LOOPBACK:
+        if allowed(url):
             route.continue_()
         else:
             recorder.outside_requests.append(url)
             route.abort()
 
     context.route("**/*", route)
-    context.expose_function(
-        "__wtiwViolation", lambda text: recorder.problems.append(f"CSP: {text}")
-    )
-    context.add_init_script(LISTENER)
+    if every_request:
+        context.on(
+            "request",
+            lambda request: (
+                None
+                if allowed(request.url) or request.url in recorder.outside_requests
+                else recorder.outside_requests.append(request.url)
+            ),
+        )
+    if scripts:
+        context.expose_function(
+            "__wtiwViolation", lambda text: recorder.problems.append(f"CSP: {text}")
+        )
+        context.add_init_script(LISTENER)
 
     def on_page(page: object) -> None:
-        """Record console errors and uncaught exceptions of each new page."""
+        """Record console errors and uncaught exceptions of each new page (and its frames)."""
         page.on(
             "console",
             lambda message: (
