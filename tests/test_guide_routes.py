@@ -80,7 +80,7 @@ def test_the_shipped_tree_has_no_differences():
 
 
 def test_a_changed_route_is_reported_at_the_answer():
-    old = 'our personalities clash\n        next: talked-about-relationship\n'
+    old = "our personalities clash\n        next: talked-about-relationship\n"
     (problem,) = problems_after((old, old.replace("talked-about-relationship", "after-sessions")))
     line = SHIPPED[: SHIPPED.index(old)].count("\n") + 2  # the `next:` line of `old`
     approved_line = line_of(APPROVED.read_text(encoding="utf-8"), "the-relationship / no-click")

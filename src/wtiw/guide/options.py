@@ -156,7 +156,7 @@ def _build(document: Document) -> tuple[OptionCatalog, list[Problem]]:
         base_index, own = position, raw
         if "variant_of" in raw:
             if raw["variant_of"] not in full:
-                message = _unknown(raw["variant_of"], list(full), "an option that is not a variant")
+                message = _unknown(raw["variant_of"], list(full), "a full option (not a variant)")
                 problems.append(document.problem(("options", position, "variant_of"), message))
                 continue
             base_index, base = full[raw["variant_of"]]
@@ -498,6 +498,7 @@ def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
         return []
     on_paths = answers_on_paths(tree)
     labels = {(q.id, a.key): a.label for q in tree.questions for a in q.answers}
+    order = {pair: position for position, pair in enumerate(labels)}  # file order
     problems = []
     for outcome in tree.outcomes:
         said = on_paths.get(outcome.id, set())
@@ -505,8 +506,8 @@ def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
             option = catalog.options.get(name)
             if option is None:
                 continue
-            clash = sorted(tuple(entry.split("/")) for entry in option.not_right_for)
-            clash = [pair for pair in clash if pair in said]
+            pairs = [tuple(entry.split("/", 1)) for entry in option.not_right_for]
+            clash = sorted((pair for pair in pairs if pair in said), key=order.__getitem__)
             if not clash:
                 continue
             question_id, key = clash[0]
