@@ -601,7 +601,8 @@ def test_the_first_option_is_marked_suggested_in_words(site_dir: Path):
     first = section[section.index("data-option=") :]
     assert first.startswith('data-option="change-within"')
     assert "Suggested for you" in first[: first.index("</li>")]
-    assert section.count("Suggested for you") == 1
+    # Every card carries the label and CSS shows it on the first card displayed only, so
+    # that exactly one shows is checked in Chromium (tests/test_guide_suggested_browser.py).
 
 
 def test_each_reader_situation_weighs_its_own_options():
