@@ -242,14 +242,27 @@ def refused(text: str) -> list[Problem]:
     return []
 
 
-def harmed(text: str = CLEAN) -> str:
+def harmed(text: str = CLEAN, urgent: bool = True) -> str:
     """`text` with its "Yes" answer marked as saying the therapist harmed the reader."""
-    return text.replace("next: keep-going\n", "next: keep-going\n        harm: true\n", 1)
+    text = text.replace("next: keep-going\n", "next: keep-going\n        harm: true\n", 1)
+    if urgent:
+        text = text.replace("  - id: keep-going\n", "  - id: keep-going\n    urgent: true\n", 1)
+    return text
 
 
 HEADED = broken(
     "    ask:\n      - Is this", "    ask_heading: For someone you trust\n    ask:\n      - Is this"
 )
+
+
+def test_an_outcome_a_harmed_reader_reaches_is_urgent():
+    """Other outcomes end with the SURE check, whose tips name the reader's therapist."""
+    text = harmed(HEADED, urgent=False)
+    (problem,) = refused(text)
+    assert problem.line == line_of(text, "id: keep-going")
+    assert "'keep-going' is not urgent" in problem.message
+    assert "mark it `urgent: true`" in problem.message
+    assert refused(harmed(HEADED)) == []  # control
 
 
 def test_the_default_ask_heading_is_not_for_a_harmed_reader():

@@ -259,13 +259,18 @@ def harm_reach(tree: Tree) -> dict[str, list[tuple[str, str]]]:
     return {step_id: reach[step_id] for step_id in tree.steps if step_id in reach}
 
 
-def _harm_message(phrase: str, where: str, said: list[tuple[str, str]]) -> str:
-    """Why a phrase may not reach a harmed reader, and the fix."""
+def _said(said: list[tuple[str, str]]) -> str:
+    """The first harm answer, and how many more lead the same way."""
     question, key = said[0]
     more = f" and {len(said) - 1} more" if len(said) > 1 else ""
+    return f"'{question} / {key}'{more}"
+
+
+def _harm_message(phrase: str, where: str, said: list[tuple[str, str]]) -> str:
+    """Why a phrase may not reach a harmed reader, and the fix."""
     return (
         f'"{phrase}" {where} a reader reaches after saying their therapist harmed them '
-        f"('{question} / {key}'{more}). Never ask them to talk to, agree with or end well with "
+        f"({_said(said)}). Never ask them to talk to, agree with or end well with "
         "that therapist: reword it (a new therapist, a doctor, someone they trust or a support "
         "line), or keep this out of what that answer leads to."
     )
@@ -280,6 +285,15 @@ def check_harm_routes(tree: Tree, document: Document) -> list[Problem]:
         texts = step_texts(step)
         if not isinstance(step, Question):
             at = ("steps", step.index)
+            if not step.urgent:
+                message = (
+                    f"'{step_id}' is not urgent, but a reader reaches it after saying their "
+                    f"therapist harmed them ({_said(said)}). The page ends every outcome that "
+                    "is not urgent with the SURE check, whose tips suggest talking it over "
+                    "with your therapist: mark it `urgent: true`, or keep it out of what that "
+                    "answer leads to."
+                )
+                problems.append(document.problem((*at, "id"), message))
             texts.append(Text("try_heading", step.try_heading, (*at, "try_heading")))
             texts.append(Text("ask_heading", step.ask_heading, (*at, "ask_heading")))
             for name in step.options:
