@@ -82,7 +82,8 @@ def test_exactly_one_suggestion_on_the_first_card_shown_whatever_is_ticked(phone
     for outcome in outcomes:
         phone.evaluate("(step) => { location.hash = step; }", outcome.id)
         phone.wait_for_function(
-            "(step) => document.getElementById(step).getClientRects().length > 0", outcome.id
+            "(step) => document.getElementById(step).getClientRects().length > 0",
+            arg=outcome.id,
         )
         found = phone.evaluate(SWEEP, outcome.id)
         expected = sorted(given_matters(TREE, outcome)) if not outcome.urgent else []
