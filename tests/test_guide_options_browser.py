@@ -1,7 +1,7 @@
 """The guide's options and "What matters to you" in Debian's Chromium, JavaScript on and off.
 
 One page visit per setup, on a 320 px phone, with every probe on it: the cannot-switch path
-never suggests a new therapist first; ticking "I can't switch therapist" moves "new
+never offers a new therapist; ticking "I can't switch therapist" moves "new
 therapist" to the end with a note in words, and the order in the DOM is the order on screen;
 a ticked value shows why an option fits; nothing reaches storage, cookies, the address or
 the network.
@@ -46,14 +46,14 @@ def shown(page, step: str) -> list[dict]:
 
 def test_options_and_what_matters_work_with_and_without_javascript(phone, site_url: str):
     requests: list = []
-    phone.goto(site_url + "guide/#repair-the-relationship")
+    phone.goto(site_url + "guide/#make-it-work-together")
     phone.wait_for_load_state("load")
     phone.on("request", lambda request: requests.append(request))
     kept = phone.evaluate(KEPT)  # Material's own settings, if any, are not ours to judge
 
-    # The cannot-switch path ends here: a new therapist is never suggested first.
-    cards = shown(phone, "repair-the-relationship")
-    assert cards[0]["id"] != "new-therapist"
+    # The cannot-switch path ends here: a new therapist is not even offered.
+    cards = shown(phone, "make-it-work-together")
+    assert "new-therapist" not in [card["id"] for card in cards]
     assert "Suggested for you" in cards[0]["text"]
     assert len(cards) >= 2
 
@@ -77,7 +77,7 @@ def test_options_and_what_matters_work_with_and_without_javascript(phone, site_u
     # A value shows which options fit it.
     phone.locator("label[for='find-a-new-therapist-matters-keep-therapist']").click()
     fits = {card["id"]: card["text"] for card in shown(phone, "find-a-new-therapist")}
-    assert "This fits what you said: you want to keep your therapist" in fits["change-within"]
+    assert "This fits what you said: you want to keep your therapist" in fits["extra-support"]
 
     # Unticking puts everything back.
     phone.locator("label[for='find-a-new-therapist-matters-cant-switch']").click()
