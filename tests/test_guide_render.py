@@ -214,12 +214,15 @@ def test_the_urgent_outcome_is_not_about_this_week():
             assert "week" not in outcome.try_heading, outcome.id
 
 
-def test_every_outcome_links_to_the_check_in(shipped):
-    """A reader can take the check-in sheet from any outcome to the next session."""
+def test_every_outcome_but_the_urgent_ones_links_to_the_check_in(shipped):
+    """A reader can take the check-in sheet to the next session; an urgent outcome (crisis, or
+    a therapist who harmed them) sends them to help instead, with no "next session"."""
     tree, _ = shipped
     assert (ROOT / "docs" / "check-in.md").is_file()
     html = render_guide(tree, CONTEXT)
     sections = re.split(r"(?=<section class=\"wtiw-guide__step)", html)
+    assert any(outcome.urgent for outcome in tree.outcomes)
     for outcome in tree.outcomes:
         (section,) = [s for s in sections if f'id="{outcome.id}"' in s]
-        assert '<a href="../check-in/">Bring a check-in sheet' in section, outcome.id
+        linked = '<a href="../check-in/">Bring a check-in sheet' in section
+        assert linked is not outcome.urgent, outcome.id
