@@ -215,8 +215,10 @@ def test_the_urgent_outcome_is_not_about_this_week():
 
 
 def test_every_outcome_but_the_urgent_ones_links_to_the_check_in(shipped):
-    """A reader can take the check-in sheet to the next session; an urgent outcome (crisis, or
-    a therapist who harmed them) sends them to help instead, with no "next session"."""
+    """A reader can take the check-in sheet to the next session, but not from urgent outcomes.
+
+    Those (crisis, or a therapist who harmed them) send the reader to help instead.
+    """
     tree, _ = shipped
     assert (ROOT / "docs" / "check-in.md").is_file()
     html = render_guide(tree, CONTEXT)

@@ -63,7 +63,9 @@ class Reader:
 
 
 READERS = [
-    Reader("harmed", (("are-you-safe", "safe"), ("what-feels-wrong", "harmed")), "boundary-concern"),
+    Reader(
+        "harmed", (("are-you-safe", "safe"), ("what-feels-wrong", "harmed")), "boundary-concern"
+    ),
     Reader(
         "cannot-switch",
         (
