@@ -156,3 +156,22 @@ def answers_leading_to(tree: Tree) -> dict[str, list[tuple[str, str]]]:
             if answer.next in leading:
                 leading[answer.next].append((question.id, answer.key))
     return leading
+
+
+def answers_on_paths(tree: Tree) -> dict[str, set[tuple[str, str]]]:
+    """For every reachable step, each answer (question id, key) on some path to it.
+
+    One pass in topological order, not path by path (a tree has dozens of paths per outcome,
+    and a large one millions). Example: ``("how-long", "under-six")`` is in
+    ``answers_on_paths(tree)["early-days"]``.
+    """
+    seen: dict[str, set[tuple[str, str]]] = {tree.start: set()}
+    for step_id in topological_order(tree):
+        step = tree.steps[step_id]
+        if not isinstance(step, Question):
+            continue
+        for answer in step.answers:
+            into = seen.setdefault(answer.next, set())
+            into |= seen.get(step_id, set())
+            into.add((step_id, answer.key))
+    return seen

@@ -19,6 +19,7 @@ from wtiw.core.problems import InputError, Problem
 from wtiw.core.readability import MAX_GRADE, as_sentences, offline_textstat, sentences
 from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey, load_document
+from wtiw.guide.graph import answers_leading_to, answers_on_paths
 from wtiw.guide.model import Question, Tree
 from wtiw.guide.page_links import LinkIndex
 from wtiw.guide.structure import check_structure
@@ -278,10 +279,10 @@ def check_answer_refs(tree: Tree, catalog: OptionCatalog) -> list[Problem]:
             question_id, key = entry.split("/")
             path = ("options", option.index, "not_right_for", position)
             question = questions.get(question_id)
+            keys = [answer.key for answer in question.answers] if question else []
             if question is None:
                 message = _unknown(question_id, list(questions), "a question in the guide")
-            elif key not in [answer.key for answer in question.answers]:
-                keys = [answer.key for answer in question.answers]
+            elif key not in keys:
                 message = _unknown(key, keys, f"an answer key of '{question_id}'")
             else:
                 continue
@@ -471,22 +472,6 @@ def check_constraint_paths(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
-def answers_on_paths(tree: Tree) -> dict[str, set[tuple[str, str]]]:
-    """For every reachable step, each answer (question id, key) on some path to it."""
-    from wtiw.guide.graph import topological_order
-
-    seen: dict[str, set[tuple[str, str]]] = {tree.start: set()}
-    for step_id in topological_order(tree):
-        step = tree.steps[step_id]
-        if not isinstance(step, Question):
-            continue
-        for answer in step.answers:
-            into = seen.setdefault(answer.next, set())
-            into |= seen.get(step_id, set())
-            into.add((step_id, answer.key))
-    return seen
-
-
 def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
     """No outcome offers an option whose "When it may not be right" describes its own reader.
 
@@ -533,8 +518,6 @@ def check_constraint_answers(tree: Tree, document: Document) -> list[Problem]:
     catalog = tree.catalog
     if catalog is None:
         return []
-    from wtiw.guide.graph import answers_leading_to
-
     leading = answers_leading_to(tree)
     problems = []
     for matters in catalog.matters.values():
