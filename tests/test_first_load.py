@@ -39,10 +39,14 @@ def test_a_guide_outcome_loads_its_own_qr_code_and_no_other(page, site_url: str)
     requested = load(page, f"{site_url}guide/")
     assert [url for url in requested if url.endswith("/guide.js")], "the guide needs its script"
     assert not [url for url in requested if QR_FOLDER in url], "a QR code on the first question"
-    page.goto(f"{site_url}guide/#start-the-conversation")
-    page.wait_for_function(
-        "document.querySelector('#start-the-conversation [data-wtiw-guide-qr]').naturalWidth > 0"
-    )
+    # Wait on the code's own response, then its decoding: one call each, nothing polled.
+    # (wait_for_function with a string polls by eval, which the site's CSP refuses after
+    # the first try, so it failed whenever the code was not in yet at that first try.)
+    with page.expect_response(lambda response: QR_FOLDER in response.url) as first_code:
+        page.goto(f"{site_url}guide/#start-the-conversation")
+    assert first_code.value.ok
+    qr = page.locator("#start-the-conversation [data-wtiw-guide-qr]")
+    assert qr.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
     codes = [url for url in requested if QR_FOLDER in url]
     assert {url.rsplit("/", 1)[1] for url in codes} == {"guide--start-the-conversation.svg"}
 
