@@ -11,27 +11,22 @@ from pathlib import PurePosixPath
 
 import pytest
 
+from tests.support.page_audit import visit
 from wtiw.postbuild.page_assets import drop_unused_assets
 
 SEARCH_INDEX = "search/search_index.json"
 QR_FOLDER = "/assets/qr/"
 
 
-# Resolves after two frames: by then the browser has laid the page out and asked for every
-# lazy image in or near view.
-TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
 def load(page, url: str) -> list[str]:
     """Open `url`; return every URL requested by its load event, first frames and quiet network.
 
-    Load first: Playwright's "networkidle" alone can fire before a busy browser has even asked
-    for the deferred scripts at the end of the page.
+    Load and frames first (lazy images in view are asked for by then): Playwright's
+    "networkidle" alone can fire before a busy browser has even asked for deferred scripts.
     """
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(url, wait_until="load")
-    page.evaluate(TWO_FRAMES)
+    visit(page, url)
     page.wait_for_load_state("networkidle")
     return requested
 
