@@ -445,13 +445,26 @@ def test_a_card_that_says_it_does_not_fit_the_reader_is_refused(tmp_path):
     assert "'how-long / under-six' (\"Fewer than about six\")" in problem.message
 
 
+def test_a_card_the_readers_own_answer_moves_last_may_stay_with_its_note(tmp_path):
+    """'I can't switch': the new-therapist card stays, last, because its box starts ticked.
+
+    Without the constraint's answer key (so no box is ticked on arrival) the same card is a
+    card that describes its reader, and is refused.
+    """
+    assert "new-therapist" in TREE.steps["make-it-work-together"].options
+    edit = ("    answers: [cannot-switch]\n", "    answers: []\n")
+    problems, _, _ = shipped_problems(tmp_path, options=edit)
+    assert [p for p in problems if "'new-therapist' says it may not be right" in p.message]
+
+
 def test_a_constraint_answer_into_a_shared_outcome_is_refused(tmp_path):
     """The box would start ticked for a reader who answered 'No, not yet'."""
     old = "I have not really said it in words yet\n        next: repair-the-relationship"
     problems, guide, _ = shipped_problems(
         tmp_path, guide=(old, old.replace("repair-the-relationship", "make-it-work-together"))
     )
-    (problem,) = problems
+    # The box no longer starts ticked there, so the new-therapist card is refused too.
+    (problem,) = [p for p in problems if "says it may not be right" not in p.message]
     assert problem.line == line_of(guide, "next: make-it-work-together")
     assert "shows the 'cant-switch' box ticked" in problem.message
     assert "'said-how-it-feels / not-said-plainly' also leads there" in problem.message

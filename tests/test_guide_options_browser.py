@@ -51,11 +51,16 @@ def test_options_and_what_matters_work_with_and_without_javascript(phone, site_u
     phone.on("request", lambda request: requests.append(request))
     kept = phone.evaluate(KEPT)  # Material's own settings, if any, are not ours to judge
 
-    # The cannot-switch path ends here: a new therapist is not even offered.
+    # The cannot-switch path ends here, with that box ticked: a new therapist comes last,
+    # saying why; unticking the box takes the note away.
     cards = shown(phone, "make-it-work-together")
-    assert "new-therapist" not in [card["id"] for card in cards]
+    assert cards[-1]["id"] == "new-therapist"
+    assert "because you said you can't switch therapist" in cards[-1]["text"]
     assert "Suggested for you" in cards[0]["text"]
     assert len(cards) >= 2
+    phone.locator("label[for='make-it-work-together-matters-cant-switch']").click()
+    assert "because you said" not in shown(phone, "make-it-work-together")[-1]["text"]
+    phone.locator("label[for='make-it-work-together-matters-cant-switch']").click()
 
     # Another outcome, same document: new therapist first until the reader says they can't.
     phone.evaluate("() => { location.hash = 'find-a-new-therapist'; }")

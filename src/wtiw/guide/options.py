@@ -20,7 +20,7 @@ from wtiw.core.readability import MAX_GRADE, as_sentences, offline_textstat, sen
 from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey, load_document
 from wtiw.guide.graph import answers_leading_to, answers_on_paths
-from wtiw.guide.model import Question, Tree
+from wtiw.guide.model import Outcome, Question, Tree
 from wtiw.guide.page_links import LinkIndex
 from wtiw.guide.structure import check_structure
 
@@ -472,11 +472,45 @@ def check_constraint_paths(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
+def offered_matters(catalog: OptionCatalog, outcome: Outcome) -> frozenset[str]:
+    """The boxes an outcome offers: every one, or for an urgent outcome only its `matters`."""
+    if outcome.urgent:
+        return frozenset(outcome.matters)
+    return frozenset(catalog.matters)
+
+
+def given_matters(tree: Tree, outcome: Outcome) -> frozenset[str]:
+    """The boxes an outcome shows ticked on arrival: what every answer into it already says.
+
+    A value or constraint is given when its `answers` include every answer that leads straight
+    into `outcome`, and the outcome offers its box ("I can't switch therapist").
+    """
+    catalog = tree.catalog
+    if catalog is None:
+        return frozenset()
+    keys = [
+        answer.key
+        for question in tree.questions
+        for answer in question.answers
+        if answer.next == outcome.id
+    ]
+    if not keys:
+        return frozenset()
+    offered = offered_matters(catalog, outcome)
+    return frozenset(
+        matters.id
+        for matters in catalog.matters.values()
+        if matters.id in offered and all(key in matters.answers for key in keys)
+    )
+
+
 def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
     """No outcome offers an option whose "When it may not be right" describes its own reader.
 
     An option's `not_right_for` names the answers its `not_right_when` describes; every answer
-    on every path into an outcome that lists the option is checked against them.
+    on every path into an outcome that lists the option is checked against them. The one
+    exception: a box the outcome shows ticked on arrival (`given_matters`) demotes the option,
+    so it is shown last, never suggested, with a note that says why.
     """
     catalog = tree.catalog
     if catalog is None or not any(o.not_right_for for o in catalog.options.values()):
@@ -493,8 +527,8 @@ def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
                 continue
             pairs = [tuple(entry.split("/", 1)) for entry in option.not_right_for]
             clash = sorted((pair for pair in pairs if pair in said), key=order.__getitem__)
-            if not clash:
-                continue
+            if not clash or given_matters(tree, outcome) & set(option.not_if):
+                continue  # none, or a box ticked on arrival moves it last, saying why
             question_id, key = clash[0]
             message = (
                 f"the option '{name}' says it may not be right \"{option.not_right_when}\", "

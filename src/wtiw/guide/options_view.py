@@ -18,8 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wtiw.guide.model import Outcome, Question, Tree
-from wtiw.guide.options import Matters, Option, OptionCatalog
+from wtiw.guide.model import Outcome, Tree
+from wtiw.guide.options import (
+    Matters,
+    Option,
+    OptionCatalog,
+    given_matters,
+    offered_matters,
+)
 
 Href = Callable[[str, str], str]
 
@@ -61,61 +67,53 @@ class OptionsView:
     given: frozenset[str] = frozenset()
 
 
-def _cards(outcome: Outcome, catalog: OptionCatalog, href: Href) -> tuple[CardView, ...]:
-    """The cards in page order: every option in its place, then the copies that can move."""
+def _cards(
+    outcome: Outcome, catalog: OptionCatalog, href: Href, offered: frozenset[str]
+) -> tuple[CardView, ...]:
+    """The cards in page order: every option in its place, then the copies that can move.
+
+    Only the boxes the outcome `offered` can move a card or add a note.
+    """
     options = [catalog.options[name] for name in outcome.options]
     matters = catalog.matters
     here: list[CardView] = []
     later: list[CardView] = []
     for position, option in enumerate(options):
-        demote = tuple(matters[name].index for name in option.not_if)
-        fits = tuple(Note(matters[name].index, matters[name].said) for name in option.fits)
+        not_if = [name for name in option.not_if if name in offered]
+        demote = tuple(matters[name].index for name in not_if)
+        fits = tuple(
+            Note(matters[name].index, matters[name].said) for name in option.fits if name in offered
+        )
         link = href(option.page, option.anchor)
         if not demote:
             here.append(CardView(option, link, "only", position == 0, (), fits, ()))
             continue
-        notes = tuple(Note(matters[name].index, matters[name].said) for name in option.not_if)
+        notes = tuple(Note(matters[name].index, matters[name].said) for name in not_if)
         here.append(CardView(option, link, "here", position == 0, demote, fits, ()))
         later.append(CardView(option, link, "later", False, demote, fits, notes))
     return tuple(here + later)
 
 
-def given_matters(tree: Tree, outcome: Outcome) -> frozenset[str]:
-    """The values and constraints every answer leading straight into `outcome` already says."""
-    catalog = tree.catalog
-    if catalog is None:
-        return frozenset()
-    keys = [
-        answer.key
-        for step in tree.steps.values()
-        if isinstance(step, Question)
-        for answer in step.answers
-        if answer.next == outcome.id
-    ]
-    if not keys:
-        return frozenset()
-    return frozenset(
-        matters.id
-        for matters in catalog.matters.values()
-        if all(key in matters.answers for key in keys)
-    )
-
-
 def option_views(tree: Tree, href: Href) -> dict[str, OptionsView]:
-    """For each outcome with options, its comparison; urgent outcomes skip the checkboxes."""
+    """For each outcome with options, its comparison and the boxes it offers.
+
+    An urgent outcome offers only the boxes it names (`matters:`), or none: crisis first.
+    """
     catalog = tree.catalog
     if catalog is None:
         return {}
-    values = tuple(m for m in catalog.matters.values() if m.kind == "value")
-    constraints = tuple(m for m in catalog.matters.values() if m.kind == "constraint")
     views = {}
     for outcome in tree.outcomes:
         if not outcome.options:
             continue
-        cards = _cards(outcome, catalog, href)
-        if outcome.urgent:  # crisis first: the options, without a form to fill in
-            cards = tuple(card for card in cards if card.place != "later")
+        offered = offered_matters(catalog, outcome)
+        shown = [m for m in catalog.matters.values() if m.id in offered]
         views[outcome.id] = OptionsView(
-            outcome.id, values, constraints, cards, not outcome.urgent, given_matters(tree, outcome)
+            outcome.id,
+            tuple(m for m in shown if m.kind == "value"),
+            tuple(m for m in shown if m.kind == "constraint"),
+            _cards(outcome, catalog, href, offered),
+            bool(offered),
+            given_matters(tree, outcome),
         )
     return views
