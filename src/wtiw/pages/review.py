@@ -1,4 +1,4 @@
-"""What is due for review, and who has signed pages off: read from the sources, never a build failure.
+"""What is due for review, and who signed pages off: read from the sources, never a failure.
 
 A passed `next_review` must not stop a build (a changed crisis number has to be publishable
 at once), so instead this module lists what needs a reviewer's time:
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 from wtiw.core.problems import InputError
@@ -59,7 +60,7 @@ def _pages(docs: Path) -> Iterator[tuple[str, Mapping]]:
 
 
 def _in_days(due: date, today: date) -> str:
-    """ "in 12 days", "today" or "12 days ago", for a date near today."""
+    """How far a date is from today: 'in 12 days', 'today' or '12 days ago'."""
     days = (due - today).days
     if days == 0:
         return "today"
@@ -78,9 +79,7 @@ def pages_due(docs: Path, today: date, within: timedelta = DUE_WITHIN) -> list[D
     return sorted(found, key=lambda item: (item.when, item.what))
 
 
-def numbers_due(
-    crisis: CrisisHelp, today: date, max_age: timedelta = NUMBERS_MAX_AGE
-) -> list[Due]:
+def numbers_due(crisis: CrisisHelp, today: date, max_age: timedelta = NUMBERS_MAX_AGE) -> list[Due]:
     """Crisis services whose numbers were last checked longer ago than `max_age`."""
     found = []
     for service in crisis.services.values():
@@ -106,6 +105,7 @@ class SignOff:
     """A page's clinical sign-off, as its front matter gives it."""
 
     page: str
+    title: str
     name: str
     role: str
     registration_body: str
@@ -120,7 +120,10 @@ def clinical_sign_offs(docs: Path) -> list[SignOff]:
         review = meta.get("clinical_review")
         if isinstance(review, Mapping) and isinstance(review.get("date"), date):
             fields = {key: str(review.get(key, "")) for key in SignOff.__annotations__}
-            found.append(SignOff(**{**fields, "page": label, "date": review["date"]}))
+            title = str(meta.get("title", label))
+            found.append(
+                SignOff(**{**fields, "page": label, "title": title, "date": review["date"]})
+            )
     return found
 
 
@@ -134,10 +137,11 @@ def clinical_review_markdown(sign_offs: list[SignOff]) -> str:
             "name, their role and their registration, and this section will list it.\n"
         )
     lines = ["These pages have been checked by a clinician, who is named on the page:", ""]
+    # Front matter is content: escaped, so a name cannot become markup.
     lines += [
-        f"- [{item.page.split('/', 1)[1]}]({item.page.split('/', 1)[1]}): {item.name}, "
-        f"{item.role} ({item.registration_body} registration {item.registration_number}), "
-        f"{long_date(item.date)}."
+        f"- [{escape(item.title)}]({item.page.split('/', 1)[1]}): {escape(item.name)}, "
+        f"{escape(item.role)} ({escape(item.registration_body)} registration "
+        f"{escape(item.registration_number)}), {long_date(item.date)}."
         for item in sign_offs
     ]
     lines += ["", "The other pages have not yet been reviewed by an independent clinician.", ""]
