@@ -9,6 +9,7 @@ reach one in a tap from the first screen, with JavaScript on or off.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -142,6 +143,46 @@ def test_urgent_outcomes_and_handouts_show_the_first_numbers(site_dir: Path, cri
             assert link in urgent[: urgent.index("</section>")], link
 
 
+# A call or text link, marked where it starts and ends, in a page's text with tags removed.
+LINK_START, LINK_END = "\x01", "\x02"
+CALL_LINK = re.compile(r"<a\b[^>]*\bhref=\"(?:tel|sms):[^>]*>(.*?)</a>", re.DOTALL)
+BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|dd|dt|h[1-6]|td|th|br|section|main|body)\b[^>]*>")
+# What may stand next to a number a reader sees: a space, a bracket or punctuation after it.
+BEFORE_OK = ' \n(“"' + LINK_END
+AFTER_OK = ' \n.,;:)”"' + LINK_START
+
+
+def run_together(html: str) -> list[str]:
+    """Call and text links whose text runs into the words next to it ("or000", ",999")."""
+    marked = CALL_LINK.sub(lambda m: LINK_START + m.group(1) + LINK_END, html)
+    text = unescape(re.sub(r"<[^>]+>", "", BLOCK_TAG.sub("\n", marked)))
+    found = []
+    for match in re.finditer(f"{LINK_START}([^{LINK_END}]*){LINK_END}", text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if before not in BEFORE_OK or after not in AFTER_OK:
+            found.append(text[max(0, match.start() - 12) : match.end() + 12].strip())
+    return found
+
+
+def test_every_call_or_text_link_reads_apart_from_the_words_around_it(site_dir: Path):
+    """The built text says "999 (UK), 112 (…) or 000", never "or000" (the minifier's trap)."""
+    joined = [
+        f"{path.relative_to(site_dir).as_posix()}: {snippet!r}"
+        for path in built_pages(site_dir)
+        for snippet in run_together(path.read_text(encoding="utf-8"))
+    ]
+    assert not joined, f"numbers run into the words next to them: {joined[:10]}"
+
+
+def test_numbers_run_together_are_found():
+    """Control: the trap the minifier set, found; the same words with spaces, not."""
+    bad = 'or<a href="tel:000">000</a> (Australia) and (UK),<a href="tel:112">112</a>'
+    assert len(run_together(bad)) == 2
+    good = '<p>or <a href="tel:000">000</a> (Australia).</p><li><a href="tel:1">1</a></li>'
+    assert run_together(good) == []
+
+
 def test_a_number_outside_a_link_is_found():
     """Control: plain text numbers are caught, dates and step counts are not."""
     found = numbers_in(
@@ -246,7 +287,8 @@ def test_crisis_help_is_one_tap_from_the_first_screen(
         assert first in shown, f"{first} is not on the first screen: {shown}"
         if height >= 844:
             expected = {s.actions[0].href for s in crisis.lists["urgent"]}
-            assert expected <= set(shown), f"urgent numbers below the fold: {expected - set(shown)}"
+            expected |= {s.actions[0].href for s in crisis.lists["emergency"]}
+            assert expected <= set(shown), f"numbers below the fold: {expected - set(shown)}"
         help_now = page.evaluate(ON_FIRST_SCREEN, "[data-wtiw-header-help]")
         assert help_now == ["../help-now/"], "the header's Help now link is on screen"
         # A therapist's link to a section lands far down a page; the header link stays.

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from wtiw.core.problems import Problem
+from wtiw.core.problems import InputError, Problem
 from wtiw.core.readability import MAX_GRADE, sentences
 from wtiw.core.safety_language import METHODS, ORDERS, PROMISES, REASSURANCE, Rule
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import Document, load_document, parse_document
 from wtiw.guide.lint import (
+    HARM_PHRASES,
     MAX_SENTENCE_WORDS,
     MAX_STEP_GRADE,
+    check_harm_routes,
     check_not_sure,
     check_reading_grade,
     check_safety_language,
@@ -226,3 +228,75 @@ def test_lint_reports_every_rule_in_file_order(tmp_path: Path):
     assert {problem.file for problem in problems} == {"my-guide.yaml"}
     assert len(problems) == 3  # no "not sure", "you must", and the grade
     assert all(str(problem).startswith("my-guide.yaml:") for problem in problems)
+
+
+# ── Nothing a harmed reader reaches sends them back to that therapist ─────────────────
+
+
+def refused(text: str) -> list[Problem]:
+    """What loading `text` refuses: route rules stop the load (and the build), not only lint."""
+    try:
+        tree_from_text(text)
+    except InputError as error:
+        return error.problems
+    return []
+
+
+def harmed(text: str = CLEAN) -> str:
+    """`text` with its "Yes" answer marked as saying the therapist harmed the reader."""
+    return text.replace("next: keep-going\n", "next: keep-going\n        harm: true\n", 1)
+
+
+HEADED = broken(
+    "    ask:\n      - Is this", "    ask_heading: For someone you trust\n    ask:\n      - Is this"
+)
+
+
+def test_the_default_ask_heading_is_not_for_a_harmed_reader():
+    """Control: the same tree passes without the harm mark, or with a heading of its own."""
+    problems = refused(harmed())
+    assert [p.message.split('"')[1] for p in problems] == ["your next session"]
+    assert "'first-question / yes'" in problems[0].message
+    assert refused(CLEAN) == []
+    assert refused(harmed(HEADED)) == []
+
+
+UNSAFE_FOR_HARMED = [
+    "Tell your therapist what happened.",
+    "You could talk with your current therapist about it.",
+    "Agree with your therapist how to end.",
+    "Plan how to end well.",
+    "If it feels safe, end with your current therapist first.",
+    "Raise it early in the next session.",
+    "Ask your therapist for a referral.",
+    "Ask for one last session to look back.",
+]
+
+
+@pytest.mark.parametrize("sentence", UNSAFE_FOR_HARMED)
+def test_asking_a_harmed_reader_to_deal_with_that_therapist_is_reported(sentence: str):
+    text = harmed(HEADED).replace("- Write down one thing that helped.", f"- {sentence}")
+    problems = refused(text)
+    assert lines(problems) == [line_of(text, sentence)]
+    assert "Never ask them to talk to, agree with or end well with" in problems[0].message
+
+
+def test_safe_words_for_a_harmed_reader_pass():
+    """Control for the phrases: other people, and a new therapist, are fine to name."""
+    for sentence in (
+        "Tell a new therapist what happened, if you wish.",
+        "Talk to someone you trust, or to a doctor.",
+        "You can stop now, with no more sessions.",
+        "Stop now, with no last session.",
+    ):
+        assert not HARM_PHRASES.search(sentence), sentence
+        text = harmed(HEADED).replace("- Write down one thing that helped.", f"- {sentence}")
+        assert refused(text) == [], sentence
+
+
+def test_every_harm_answer_of_the_shipped_guide_leads_to_safe_words():
+    tree = load_tree()
+    said = {(q.id, a.key) for q in tree.questions for a in q.answers if a.harm}
+    assert ("what-feels-wrong", "harmed") in said
+    assert len(said) >= 6
+    assert check_harm_routes(tree, load_document(PROJECT.guide_tree, "guide.yaml")) == []

@@ -17,11 +17,15 @@ from wtiw.cli import main
 from wtiw.core.problems import InputError, Problem
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
-from wtiw.guide.model import Outcome
+from wtiw.guide.graph import answers_leading_to
+from wtiw.guide.model import Outcome, Question
 from wtiw.guide.options import (
     MAX_MATTERS,
     check_balance,
+    check_constraint_answers,
     check_constraint_paths,
+    check_matters_matter,
+    check_not_right_for,
     check_option_grade,
     check_option_language,
     check_outcome_options,
@@ -32,7 +36,10 @@ from wtiw.guide.validate import load_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 OPTIONS = ROOT / options_path_for(PROJECT.guide_tree)
-OPTIONS_TEXT = OPTIONS.read_text(encoding="utf-8")
+# The real options, without the guide answers they name (the small guide below has others).
+OPTIONS_TEXT = re.sub(
+    r"    not_right_for:\n(?:      - .*\n)+", "", OPTIONS.read_text(encoding="utf-8")
+)
 URGENT_WITHOUT_COMPARISON = {"get-help-now"}
 # A small guide: one question, two outcomes that weigh options (ids from the real file).
 GUIDE = """\
@@ -50,7 +57,7 @@ steps:
         next: talk-first
       - key: not-sure
         label: I'm not sure
-        next: talk-first
+        next: some-change
   - id: some-change
     type: outcome
     title: Some change
@@ -185,10 +192,10 @@ def test_a_broken_options_file_is_reported_at_its_line(tmp_path, old, new, needl
 
 
 def test_a_repeated_option_id_is_reported_at_the_second(tmp_path):
-    text = replaced("  - id: change-within", "  - id: keep-going")
+    text = replaced("  - id: pause-or-end", "  - id: different-type")
     (problem,) = problems_of(write(tmp_path, options=text))
-    assert problem.line == line_of(text, "title: Change something within") - 1
-    assert "'keep-going' is already used" in problem.message
+    assert problem.line == line_of(text, "title: Plan a pause or an ending") - 1
+    assert "'different-type' is already used" in problem.message
 
 
 def test_a_yaml_error_in_the_options_names_the_file_and_line(tmp_path):
@@ -272,6 +279,9 @@ def test_the_shipped_options_pass_every_rule():
     assert check_option_grade(tree.catalog) == []
     assert check_outcome_options(tree, document) == []
     assert check_constraint_paths(tree, document) == []
+    assert check_constraint_answers(tree, document) == []
+    assert check_not_right_for(tree, document) == []
+    assert check_matters_matter(tree, document) == []
 
 
 def test_unbalanced_benefits_and_downsides_are_reported(tmp_path):
@@ -337,6 +347,147 @@ def test_a_cannot_switch_path_that_suggests_switching_first_is_reported(tmp_path
     assert "you can't switch therapist" in problems[0].message
     tree = load_tree(write(tmp_path), docs_dir=None)
     assert check_constraint_paths(tree, load_document(tmp_path / "guide.yaml")) == []
+
+
+# ── Variants, answers a card does not fit, boxes that start ticked ───────────────────
+
+SHIPPED_GUIDE = PROJECT.guide_tree.read_text(encoding="utf-8")
+SHIPPED_OPTIONS = OPTIONS.read_text(encoding="utf-8")
+
+
+def shipped_problems(tmp_path: Path, guide: tuple[str, str] = ("", ""), options=("", "")):
+    """Problems of the shipped guide and options, each with one text replaced, in `tmp_path`."""
+    guide_text = replaced(*guide, text=SHIPPED_GUIDE) if guide[0] else SHIPPED_GUIDE
+    options_text = replaced(*options, text=SHIPPED_OPTIONS) if options[0] else SHIPPED_OPTIONS
+    path = write(tmp_path, guide_text, options_text)
+    crisis = PROJECT.guide_tree.with_name("crisis-help.yml").read_text(encoding="utf-8")
+    (tmp_path / "crisis-help.yml").write_text(crisis, encoding="utf-8")
+    return problems_of(path, docs_dir=ROOT / "docs"), guide_text, options_text
+
+
+def test_the_shipped_copy_passes(tmp_path):
+    """Control for the tests below: each problem they see comes from their edit."""
+    assert shipped_problems(tmp_path)[0] == []
+
+
+def test_a_variant_takes_every_field_it_does_not_give():
+    catalog = load_options(OPTIONS)
+    base, variant = catalog.options["new-therapist"], catalog.options["new-therapist-after-harm"]
+    assert variant.variant_of == "new-therapist"
+    assert (variant.like, variant.time_and_cost, variant.page, variant.anchor) == (
+        base.like,
+        base.time_and_cost,
+        base.page,
+        base.anchor,
+    )
+    assert variant.sources == base.sources
+    assert variant.involves != base.involves
+    assert "cant-switch" in base.not_if
+    assert "cant-switch" not in variant.not_if
+    # It rewords `not_right_when` without `not_right_for`: it fits every reader, then.
+    assert base.not_right_for
+    assert not variant.not_right_for
+    # One that keeps `not_right_when` keeps the answers it describes.
+    watch = catalog.options["keep-going-and-watch"]
+    assert watch.not_right_for == catalog.options["keep-going"].not_right_for
+
+
+def test_a_variant_of_an_unknown_option_is_reported_at_its_line(tmp_path):
+    text = replaced("    variant_of: keep-going", "    variant_of: keep-goin")
+    (problem,) = problems_of(write(tmp_path, options=text))
+    assert problem.line == line_of(text, "variant_of: keep-goin")
+    assert "'keep-goin' is not a full option (not a variant). Did you mean 'keep-going'?" in (
+        problem.message
+    )
+
+
+def test_a_problem_in_a_variant_is_reported_where_it_is_written(tmp_path):
+    long = "      - Some weeks may stay hard for a while, and some may feel worse before they ease."
+    text = replaced("      - Some weeks may stay hard for a while.", long)
+    (problem,) = check_balance(catalog_of(tmp_path, text))
+    assert "'keep-going-and-watch'" in problem.message
+    variant = line_of(text, "id: keep-going-and-watch")
+    assert (
+        problem.line
+        == variant + line_of(text[text.index("id: keep-going-and") :], "downsides:") - 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "words"),
+    [
+        ("first-question/maybe", "'maybe' is not an answer key of 'first-question'"),
+        ("first-questio/yes", "'first-questio' is not a question in the guide"),
+        ("first-question", "does not name a guide answer"),
+    ],
+)
+def test_not_right_for_names_a_real_answer(tmp_path, entry, words):
+    text = replaced(
+        "      You are struggling a lot right now, or you feel unsafe.\n",
+        "      You are struggling a lot right now, or you feel unsafe.\n"
+        f"    not_right_for: [{entry}]\n",
+    )
+    (problem,) = problems_of(write(tmp_path, options=text))
+    assert problem.line == line_of(text, f"not_right_for: [{entry}]")
+    assert words in problem.message
+    control = text.replace(f"[{entry}]", "[first-question/not-sure]")
+    assert problems_of(write(tmp_path, options=control)) == []
+
+
+def test_a_card_that_says_it_does_not_fit_the_reader_is_refused(tmp_path):
+    """The example of issue 21: 'a few sessions' on early-days, reached by 'Fewer than six'."""
+    edit = ("options: [keep-going, change-within]\n", "options: [keep-going, different-type]\n")
+    problems, guide, _ = shipped_problems(tmp_path, guide=edit)
+    (problem,) = problems
+    assert problem.file.endswith("guide.yaml")
+    assert problem.line == line_of(guide, "options: [keep-going, different-type]")
+    assert "'different-type' says it may not be right" in problem.message
+    assert "'how-long / under-six' (\"Fewer than about six\")" in problem.message
+
+
+def test_a_constraint_answer_into_a_shared_outcome_is_refused(tmp_path):
+    """The box would start ticked for a reader who answered 'No, not yet'."""
+    old = "I have not really said it in words yet\n        next: repair-the-relationship"
+    problems, guide, _ = shipped_problems(
+        tmp_path, guide=(old, old.replace("repair-the-relationship", "make-it-work-together"))
+    )
+    (problem,) = problems
+    assert problem.line == line_of(guide, "next: make-it-work-together")
+    assert "shows the 'cant-switch' box ticked" in problem.message
+    assert "'said-how-it-feels / not-said-plainly' also leads there" in problem.message
+
+
+def test_an_option_text_a_harmed_reader_reaches_is_refused(tmp_path):
+    edit = ("new-therapist-after-harm]\n", "new-therapist-after-harm, pause-or-end]\n")
+    problems, _, options = shipped_problems(tmp_path, guide=edit)
+    assert problems
+    assert all(p.file.endswith("options.yaml") for p in problems), problems
+    # reported at its field, `involves: >-`, the line above the text
+    assert line_of(options, "You agree with your therapist") - 1 in [p.line for p in problems]
+    assert "offered by 'boundary-concern'" in problems[0].message
+
+
+def test_matters_is_for_urgent_outcomes_and_must_change_something(tmp_path):
+    edit = ("    matters: [no-medication, cost]\n", "    matters: [no-medication, cant-switch]\n")
+    problems, guide, _ = shipped_problems(tmp_path, guide=edit)
+    assert problems == []  # a known box: valid, but it changes nothing here (lint)
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    (problem,) = check_matters_matter(tree, load_document(tmp_path / "guide.yaml"))
+    assert problem.line == line_of(guide, "matters: [no-medication, cant-switch]")
+    assert "'cant-switch' changes nothing here" in problem.message
+    problems, guide, _ = shipped_problems(
+        tmp_path, guide=("    matters: [no-medication, cost]\n", "    matters: [no-medicine]\n")
+    )
+    (problem,) = problems
+    assert "'no-medicine' is not a value or constraint. Did you mean 'no-medication'?" in (
+        problem.message
+    )
+    edit = (
+        "options: [keep-going, change-within]\n",
+        "options: [keep-going, change-within]\n    matters: [cost]\n",
+    )
+    (problem,) = shipped_problems(tmp_path, guide=edit)[0]
+    assert "only an urgent outcome chooses" in problem.message
 
 
 # ── The shipped guide ──────────────────────────────────────────────────────────────────
@@ -451,3 +602,30 @@ def test_the_first_option_is_marked_suggested_in_words(site_dir: Path):
     assert first.startswith('data-option="change-within"')
     assert "Suggested for you" in first[: first.index("</li>")]
     assert section.count("Suggested for you") == 1
+
+
+def test_each_reader_situation_weighs_its_own_options():
+    """Issue 21: the readers the site most needs to protect get cards written for them."""
+    options = {outcome.id: outcome.options for outcome in TREE.outcomes}
+    assert set(options["boundary-concern"]) == {
+        "support-first",
+        "stop-now",
+        "report-or-complain",
+        "new-therapist-after-harm",
+    }
+    assert options["drinking-or-drugs"][0] == "alcohol-drug-service"
+    assert "medication-alcohol" in options["drinking-or-drugs"]
+    assert "medication" not in options["drinking-or-drugs"]
+    assert options["hard-but-helpful"][0] == "change-the-pace"
+    assert "medication" in options["try-a-different-approach"]
+    assert {"pause-or-end", "different-type"} <= set(options["after-a-long-time"])
+    leading = answers_leading_to(TREE)
+    assert leading["make-it-work-together"] == [("talked-about-relationship", "cannot-switch")]
+    assert leading["after-a-long-time"] == [
+        ("how-long", "year-or-more"),
+        ("about-how-long", "year-or-more"),
+    ]
+    first = TREE.steps["what-feels-wrong"]
+    assert isinstance(first, Question)
+    (harmed,) = [answer for answer in first.answers if answer.key == "harmed"]
+    assert (harmed.next, harmed.harm) == ("boundary-concern", True)

@@ -80,12 +80,12 @@ def test_the_shipped_tree_has_no_differences():
 
 
 def test_a_changed_route_is_reported_at_the_answer():
-    old = "I'm not sure, something just feels off\n        next: talked-about-relationship\n"
+    old = "our personalities clash\n        next: talked-about-relationship\n"
     (problem,) = problems_after((old, old.replace("talked-about-relationship", "after-sessions")))
     line = SHIPPED[: SHIPPED.index(old)].count("\n") + 2  # the `next:` line of `old`
-    approved_line = line_of(APPROVED.read_text(encoding="utf-8"), "the-relationship / not-sure")
+    approved_line = line_of(APPROVED.read_text(encoding="utf-8"), "the-relationship / no-click")
     assert problem == (
-        f"{TREE_LABEL}:{line}:15: the answer 'the-relationship / not-sure' now leads to "
+        f"{TREE_LABEL}:{line}:15: the answer 'the-relationship / no-click' now leads to "
         f"'after-sessions', but the approved route leads to 'talked-about-relationship' "
         f"({ROUTES_LABEL}:{approved_line}). If the change is meant, {APPROVE}."
     )

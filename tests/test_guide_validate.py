@@ -45,6 +45,13 @@ CASES = [
     ("alias.yaml", 15, 12, "YAML anchors (&name) are not allowed"),
     ("alias.yaml", 28, 12, "YAML aliases (*name) are not allowed"),
     ("not-utf8.yaml", 15, 15, "not valid UTF-8"),
+    # A harm answer leads to text that asks the reader to go back to that therapist.
+    (
+        "harm-wording.yaml",
+        48,
+        9,
+        "\"Raise it early in your next session\" is in the try of 'after-harm'",
+    ),
 ]
 
 
@@ -203,6 +210,39 @@ def test_cli_prints_only_error_lines_for_a_broken_tree():
     lines = result.stderr.splitlines()
     assert lines
     assert all(line.startswith("tests/guide_fixtures/unknown-next.yaml:") for line in lines)
+
+
+def test_check_guide_fails_on_harm_wording_with_the_rules_message():
+    """`make check-guide` (and the build, which loads the tree the same way) refuses it."""
+    result = run_cli("check", "tests/guide_fixtures/harm-wording.yaml")
+    assert result.returncode == 1
+    assert "after saying their therapist harmed them ('are-you-safe / harmed')" in result.stderr
+    assert "Never ask them to talk to, agree with or end well with" in result.stderr
+    control = VALID.replace("Something to try.", "Raise it early in your next session.")
+    assert tree_from_text(control)  # the same words, where no harm answer leads, pass
+
+
+def with_numbers(tmp_path: Path, name: str, crisis: bool = True) -> Path:
+    """The valid tree whose urgent outcome shows the list `name`, crisis file beside it or not."""
+    text = VALID.replace("    urgent: true\n", f"    urgent: true\n    numbers: {name}\n")
+    (tmp_path / "guide.yaml").write_text(text, encoding="utf-8")
+    if crisis:
+        shipped = DEFAULT_TREE.with_name("crisis-help.yml").read_text(encoding="utf-8")
+        (tmp_path / "crisis-help.yml").write_text(shipped, encoding="utf-8")
+    return tmp_path / "guide.yaml"
+
+
+def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path: Path):
+    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drug"))
+    line = VALID.splitlines().index("    urgent: true") + 2
+    assert problem.startswith(f"guide.yaml:{line}:14: 'alcohol-and-drug' is not a list in ")
+    assert "Did you mean 'alcohol-and-drugs'?" in problem
+    assert problems_of(with_numbers(tmp_path, "alcohol-and-drugs")) == []  # control
+
+
+def test_numbers_without_a_crisis_file_beside_the_guide_fail(tmp_path: Path):
+    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drugs", crisis=False))
+    assert "there is no crisis-help.yml beside the guide" in problem
 
 
 @pytest.mark.parametrize("name", ["not-utf8.yaml", "syntax-error.yaml", "alias.yaml"])

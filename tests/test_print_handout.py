@@ -14,12 +14,16 @@ import yaml
 from tests.support.build import ROOT
 from tests.support.page_audit import visit
 from tests.support.printout import (
+    CRISIS_HELP,
     CRISIS_NUMBERS,
+    PAPERS,
+    emergency_line,
     flat_text,
     handout_problems,
     print_pdf,
     reviewed_on,
 )
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.graph import iter_paths
 from wtiw.guide.validate import load_tree
 
@@ -180,8 +184,10 @@ def test_print_button_prints_the_outcome_with_the_readers_answers(
     assert not problems, f"{outcome} printed from its button: {problems}"
 
 
+EMERGENCY = emergency_line(load_crisis_help(CRISIS_HELP))
 COMPLETE = (
     "<h1>A page</h1><p>Call 988, 116 123 or 13 11 14.</p>"
+    f"<p>In danger now? Call {EMERGENCY}.</p>"
     "<p>Last reviewed: 25 November 2026</p><p>https://example.org/a-page/</p>"
     '<svg role="img" aria-label="QR code: scan to open this page, https://example.org/a-page/" '
     'class="qr" width="{size}" height="{size}"><rect width="10" height="10"/></svg>'
@@ -197,6 +203,11 @@ COMPLETE = (
             [f"A4: no crisis number {number}" for number in CRISIS_NUMBERS]
             + [f"Letter: no crisis number {number}" for number in CRISIS_NUMBERS],
             id="no-numbers",
+        ),
+        pytest.param(
+            COMPLETE.format(size=123).replace(f" or {EMERGENCY.rsplit(' or ', 1)[1]}", "or000"),
+            [f"{paper}: the emergency numbers do not read {EMERGENCY!r}" for paper in PAPERS],
+            id="emergency-numbers-run-together",
         ),
         pytest.param(
             COMPLETE.format(size=123).replace("Last reviewed:", "Page last reviewed:"),

@@ -27,7 +27,13 @@ from wtiw.guide.graph import summarise
 from wtiw.guide.lint import lint
 from wtiw.guide.options import options_path_for
 from wtiw.guide.routes import read_listing, route_listing
-from wtiw.guide.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, validate_document
+from wtiw.guide.validate import (
+    DEFAULT_DOCS,
+    DEFAULT_TREE,
+    crisis_path_for,
+    load_tree,
+    validate_document,
+)
 from wtiw.pages.review import numbers_due, pages_due, review_report
 
 
@@ -52,7 +58,9 @@ def check(tree_path: Path, docs_dir: Path, routes_path: Path | None = None) -> i
     approved_path = routes_path or replace(PROJECT, docs=docs_dir).guide_routes
     try:
         document = load_document(tree_path, label)
-        tree = validate_document(document, docs_dir, options_path_for(tree_path))
+        tree = validate_document(
+            document, docs_dir, options_path_for(tree_path), crisis_path_for(tree_path)
+        )
         approved = read_listing(approved_path, display_path(approved_path))
     except InputError as error:
         return print_problems(error.problems)

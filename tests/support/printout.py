@@ -18,7 +18,10 @@ from typing import Any
 import yaml
 from pypdf import PdfReader
 
+from wtiw.crisis.numbers import CrisisHelp, load_crisis_help
 from wtiw.pages.front_matter import long_date
+
+CRISIS_HELP = Path(__file__).resolve().parents[2] / "docs" / "_data" / "crisis-help.yml"
 
 PAPERS = ("A4", "Letter")
 MAX_SHEETS = 2
@@ -54,6 +57,7 @@ class Printout:
     paper: str
     sheets: int
     text: str
+    words: str = ""
 
 
 def flat_text(text: str) -> str:
@@ -69,7 +73,18 @@ def print_pdf(tab: Any, paper: str = "A4") -> Printout:
     """Save the open page as a PDF on `paper`, as a reader's "Save as PDF" does."""
     reader = PdfReader(io.BytesIO(tab.pdf(format=paper)))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    return Printout(paper, len(reader.pages), flat_text(text))
+    return Printout(paper, len(reader.pages), flat_text(text), spaced_text(text))
+
+
+def spaced_text(text: str) -> str:
+    """Text from a PDF with each run of spaces and line breaks as one space, to read phrases."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def emergency_line(crisis: CrisisHelp) -> str:
+    """The emergency numbers as the crisis panel words them: "911 (US and Canada), … or 000 (…)"."""
+    parts = [f"{s.actions[0].number} ({s.where})" for s in crisis.lists["emergency"]]
+    return f"{', '.join(parts[:-1])} or {parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 def reviewed_on(docs: Path, path: str) -> str:
@@ -102,6 +117,9 @@ def text_problems(
     ]
     if not re.search("Lastreviewed:?" + re.escape(flat_text(reviewed)), printout.text):
         problems.append(f"{where} no 'Last reviewed: {reviewed}'")
+    line = emergency_line(load_crisis_help(CRISIS_HELP))
+    if line not in printout.words:
+        problems.append(f"{where} the emergency numbers do not read {line!r}")
     if flat_text(address) not in printout.text:
         problems.append(f"{where} no address {address}")
     problems += [f"{where} no {words!r}" for words in also if flat_text(words) not in printout.text]

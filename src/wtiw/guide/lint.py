@@ -16,11 +16,19 @@ The rules:
   two or more, benefits and downsides within a quarter of each other in words, the same
   language rules and grade, and no path that says "I can't switch" suggests switching first.
 
+Route rules (`ROUTE_RULES`) also fail the build, because they protect a reader on a path:
+
+- nothing reachable from an answer marked `harm: true` (outcome text or option text) asks
+  the reader to talk to, agree with or end well with the therapist who harmed them;
+- no outcome offers an option whose `not_right_for` names an answer on a path into it;
+- an answer a constraint names leads to an outcome that only such answers reach.
+
 Each problem points at the field that holds the offending text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wtiw.core.problems import Problem
@@ -28,7 +36,12 @@ from wtiw.core.readability import MAX_GRADE, as_sentences, offline_textstat, sen
 from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey
 from wtiw.guide.model import Question, Step, Tree
-from wtiw.guide.options import lint_options
+from wtiw.guide.options import (
+    check_constraint_answers,
+    check_not_right_for,
+    lint_options,
+    option_texts,
+)
 
 # The pages' limit (`core/readability.py`): grade 6 is about age 11 to 12.
 MAX_STEP_GRADE = MAX_GRADE
@@ -206,6 +219,88 @@ def check_reading_grade(tree: Tree, document: Document) -> list[Problem]:
         problems.append(document.problem(text.path, message))
     return problems
 
+
+# What a reader harmed by their therapist must never be asked: to talk to that therapist,
+# agree with them, end well with them, or bring it to a next session. Each pattern is a phrase.
+HARM_PHRASES = re.compile(
+    r"\b(?:"
+    r"tell(?:ing)? (?:your|the|this) (?:current )?therapist"
+    r"|(?:talk|speak)(?:ing)? (?:with|to) (?:your|the|this) (?:current )?therapist"
+    r"|ask(?:ing)? (?:your|the|this) (?:current )?therapist"
+    r"|agree(?:d|ing)? with (?:your|the|this) (?:current )?therapist"
+    r"|with (?:your|the|this) current therapist"
+    r"|end(?:ing)? well"
+    r"|(?:one|a) last session"
+    r"|(?:your|the) next session"
+    r"|raise it\b[^.?!]*\bsession"
+    r"|repair the relationship"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def harm_reach(tree: Tree) -> dict[str, list[tuple[str, str]]]:
+    """Each step reachable from an answer marked `harm: true`, with those answers, in file order."""
+    reach: dict[str, list[tuple[str, str]]] = {}
+    for question in tree.questions:
+        for answer in question.answers:
+            if not answer.harm:
+                continue
+            seen = {answer.next}
+            stack = [answer.next]
+            while stack:
+                step = tree.steps.get(stack.pop())
+                if isinstance(step, Question):
+                    fresh = {a.next for a in step.answers if a.next in tree.steps} - seen
+                    seen |= fresh
+                    stack += fresh
+            for step_id in seen:
+                reach.setdefault(step_id, []).append((question.id, answer.key))
+    return {step_id: reach[step_id] for step_id in tree.steps if step_id in reach}
+
+
+def _harm_message(phrase: str, where: str, said: list[tuple[str, str]]) -> str:
+    """Why a phrase may not reach a harmed reader, and the fix."""
+    question, key = said[0]
+    more = f" and {len(said) - 1} more" if len(said) > 1 else ""
+    return (
+        f'"{phrase}" {where} a reader reaches after saying their therapist harmed them '
+        f"('{question} / {key}'{more}). Never ask them to talk to, agree with or end well with "
+        "that therapist: reword it (a new therapist, a doctor, someone they trust or a support "
+        "line), or keep this out of what that answer leads to."
+    )
+
+
+def check_harm_routes(tree: Tree, document: Document) -> list[Problem]:
+    """Nothing reachable from a harm answer asks the reader to deal with that therapist."""
+    problems = []
+    offered: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for step_id, said in harm_reach(tree).items():
+        step = tree.steps[step_id]
+        texts = step_texts(step)
+        if not isinstance(step, Question):
+            at = ("steps", step.index)
+            texts.append(Text("try_heading", step.try_heading, (*at, "try_heading")))
+            texts.append(Text("ask_heading", step.ask_heading, (*at, "ask_heading")))
+            for name in step.options:
+                offered.setdefault(name, (step_id, said))
+        for text in texts:
+            for match in HARM_PHRASES.finditer(text.text):
+                where = f"is in the {text.field} of '{step_id}', which"
+                problems.append(document.problem(text.path, _harm_message(match[0], where, said)))
+    catalog = tree.catalog
+    for name, (step_id, said) in offered.items():
+        option = catalog.options.get(name) if catalog else None
+        for _field, value, path in option_texts(option) if catalog and option else []:
+            for match in HARM_PHRASES.finditer(value):
+                where = f"is in the option '{name}', offered by '{step_id}', which"
+                message = _harm_message(match[0], where, said)
+                problems.append(catalog.document.problem(path, message))
+    return problems
+
+
+# Rules about what a route promises its reader: they fail the build too (`validate.py`).
+ROUTE_RULES = (check_harm_routes, check_not_right_for, check_constraint_answers)
 
 RULES = (
     check_not_sure,

@@ -24,6 +24,9 @@ class Answer:
     key: str
     label: str
     next: str
+    # The reader says (or may be saying) that their therapist harmed them: nothing reachable
+    # from this answer may ask them to talk to, agree with or end well with that therapist.
+    harm: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class Outcome:
     index: int = field(default=0, compare=False)
     # Ids from docs/_data/options.yaml, the suggested option first (`guide/options.py`).
     options: tuple[str, ...] = ()
+    # An urgent outcome's "What matters to you" boxes: value or constraint ids (others show all).
+    matters: tuple[str, ...] = ()
+    # A list id in docs/_data/crisis-help.yml whose services this outcome shows (not urgent ones).
+    numbers: str = ""
 
     kind = "outcome"
 
@@ -113,7 +120,10 @@ def paragraphs(text: str) -> tuple[str, ...]:
 def build_step(raw: dict[str, Any], index: int) -> Step:
     """Make a typed step from one schema-valid step mapping."""
     if raw["type"] == "question":
-        answers = tuple(Answer(a["key"], a["label"].strip(), a["next"]) for a in raw["answers"])
+        answers = tuple(
+            Answer(a["key"], a["label"].strip(), a["next"], bool(a.get("harm", False)))
+            for a in raw["answers"]
+        )
         return Question(
             raw["id"], raw["title"].strip(), answers, raw.get("hint", "").strip(), index
         )
@@ -133,4 +143,6 @@ def build_step(raw: dict[str, Any], index: int) -> Step:
         ask_heading=raw.get("ask_heading", ASK_HEADING).strip(),
         print_label=raw.get("print_label", PRINT_LABEL).strip(),
         options=tuple(raw.get("options", ())),
+        matters=tuple(raw.get("matters", ())),
+        numbers=raw.get("numbers", ""),
     )

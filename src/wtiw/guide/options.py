@@ -75,6 +75,13 @@ class Option:
     not_if: tuple[str, ...]
     sources: tuple[Source, ...]
     index: int = field(default=0, compare=False)
+    # Guide answers ("question-id/answer-key") that `not_right_when` describes.
+    not_right_for: tuple[str, ...] = ()
+    # A variant rewords a full option for one situation; fields it does not give are the
+    # base's (`base_index`), so a problem in one is reported where it is written.
+    variant_of: str = ""
+    base_index: int = field(default=0, compare=False)
+    own: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,8 @@ class OptionCatalog:
     document: Document = field(compare=False, repr=False)
 
     def where(self, option: Option, name: str, position: int | None = None) -> PathKey:
-        """The path of one field of `option` in the options file."""
-        path: PathKey = ("options", option.index, name)
+        """The path of one field of `option` in the options file (its base's, if inherited)."""
+        path = _where(option, name)
         return path if position is None else (*path, position)
 
 
@@ -135,6 +142,8 @@ def _build(document: Document) -> tuple[OptionCatalog, list[Problem]]:
             )
         )
     options: dict[str, Option] = {}
+    full = {raw["id"]: (position, raw) for position, raw in enumerate(data["options"])}
+    full = {name: entry for name, entry in full.items() if "variant_of" not in entry[1]}
     for position, raw in enumerate(data["options"]):
         if raw["id"] in options:
             problems.append(
@@ -144,6 +153,14 @@ def _build(document: Document) -> tuple[OptionCatalog, list[Problem]]:
                 )
             )
             continue
+        base_index, own = position, raw
+        if "variant_of" in raw:
+            if raw["variant_of"] not in full:
+                message = _unknown(raw["variant_of"], list(full), "a full option (not a variant)")
+                problems.append(document.problem(("options", position, "variant_of"), message))
+                continue
+            base_index, base = full[raw["variant_of"]]
+            raw = {**base, **own}
         options[raw["id"]] = Option(
             id=raw["id"],
             title=_text(raw["title"]),
@@ -159,6 +176,15 @@ def _build(document: Document) -> tuple[OptionCatalog, list[Problem]]:
             not_if=tuple(raw["not_if"]),
             sources=tuple(Source(_text(s["title"]), s["url"]) for s in raw["sources"]),
             index=position,
+            # A variant that rewords `not_right_when` says for whom itself; else it takes both.
+            not_right_for=tuple(
+                own.get("not_right_for", ())
+                if "not_right_when" in own
+                else raw.get("not_right_for", ())
+            ),
+            variant_of=own.get("variant_of", ""),
+            base_index=base_index,
+            own=frozenset(own),
         )
     for option in options.values():
         problems += _check_references(option, matters, document)
@@ -178,17 +204,25 @@ def _check_references(
     """`fits` must name values; `not_if` values or constraints."""
     problems = []
     values = [m.id for m in matters.values() if m.kind == "value"]
+    if option.variant_of and not {"fits", "not_if"} & option.own:
+        return []  # the base's own check reports these
     for position, name in enumerate(option.fits):
         if name not in values:
             message = _unknown(name, values, "a value in 'values'")
-            problems.append(document.problem(("options", option.index, "fits", position), message))
+            path = (*_where(option, "fits"), position)
+            problems.append(document.problem(path, message))
     for position, name in enumerate(option.not_if):
         if name not in matters:
             message = _unknown(name, list(matters), "a value or constraint")
-            problems.append(
-                document.problem(("options", option.index, "not_if", position), message)
-            )
+            path = (*_where(option, "not_if"), position)
+            problems.append(document.problem(path, message))
     return problems
+
+
+def _where(option: Option, name: str) -> PathKey:
+    """The path of a field of `option`, or of its base's when the variant does not give it."""
+    index = option.base_index if option.variant_of and name not in option.own else option.index
+    return ("options", index, name)
 
 
 def load_options(path: Path, label: str | None = None) -> OptionCatalog:
@@ -230,6 +264,51 @@ def check_option_ids(
                 message = _unknown(name, known, f"an option in {catalog.document.file}")
                 problems.append(document.problem(path, message))
             seen.add(name)
+    return problems
+
+
+def check_answer_refs(tree: Tree, catalog: OptionCatalog) -> list[Problem]:
+    """Every `not_right_for` entry must name a question of the guide and one of its answers."""
+    problems = []
+    questions = {question.id: question for question in tree.questions}
+    for option in catalog.options.values():
+        if "not_right_for" not in option.own:
+            continue
+        for position, entry in enumerate(option.not_right_for):
+            question_id, key = entry.split("/")
+            path = ("options", option.index, "not_right_for", position)
+            question = questions.get(question_id)
+            if question is None:
+                message = _unknown(question_id, list(questions), "a question in the guide")
+            elif key not in [answer.key for answer in question.answers]:
+                keys = [answer.key for answer in question.answers]
+                message = _unknown(key, keys, f"an answer key of '{question_id}'")
+            else:
+                continue
+            problems.append(catalog.document.problem(path, message))
+    return problems
+
+
+def check_outcome_matters(tree: Tree, document: Document, catalog: OptionCatalog) -> list[Problem]:
+    """An outcome's `matters` names known boxes, and only an urgent outcome chooses them."""
+    problems = []
+    for outcome in tree.outcomes:
+        if outcome.matters and not outcome.urgent:
+            problems.append(
+                document.problem(
+                    ("steps", outcome.index, "matters"),
+                    "only an urgent outcome chooses its 'What matters to you' boxes; other "
+                    "outcomes offer every one. Remove 'matters', or mark the outcome urgent.",
+                    key=True,
+                )
+            )
+            continue
+        for position, name in enumerate(outcome.matters):
+            if name not in catalog.matters:
+                message = _unknown(name, list(catalog.matters), "a value or constraint")
+                problems.append(
+                    document.problem(("steps", outcome.index, "matters", position), message)
+                )
     return problems
 
 
@@ -287,16 +366,16 @@ def check_balance(catalog: OptionCatalog) -> list[Problem]:
     return problems
 
 
-def _texts(option: Option) -> list[tuple[str, str, PathKey]]:
+def option_texts(option: Option) -> list[tuple[str, str, PathKey]]:
     """Every piece of text a reader sees in an option: (field, text, path)."""
     texts = []
     for name in GRADED_FIELDS:
         value = getattr(option, name)
         if isinstance(value, tuple):
             for position, item in enumerate(value):
-                texts.append((name, item, ("options", option.index, name, position)))
+                texts.append((name, item, (*_where(option, name), position)))
         else:
-            texts.append((name, value, ("options", option.index, name)))
+            texts.append((name, value, _where(option, name)))
     return texts
 
 
@@ -311,7 +390,7 @@ def check_option_language(catalog: OptionCatalog) -> list[Problem]:
             path = ("values" if matters.kind == "value" else "constraints",)
             problems.append(document.problem(path, finding.message))
     for option in catalog.options.values():
-        for _name, text, path in _texts(option):
+        for _name, text, path in option_texts(option):
             for finding in findings(text):
                 problems.append(document.problem(path, finding.message))
             for sentence in sentences(text):
@@ -327,7 +406,7 @@ def check_option_language(catalog: OptionCatalog) -> list[Problem]:
 
 def option_grade(option: Option) -> float:
     """Flesch-Kincaid grade of everything an option says, read as one piece of prose."""
-    blocks = [text for _name, text, _path in _texts(option)]
+    blocks = [text for _name, text, _path in option_texts(option)]
     return float(offline_textstat().flesch_kincaid_grade(as_sentences(blocks)))
 
 
@@ -339,7 +418,7 @@ def check_option_grade(catalog: OptionCatalog) -> list[Problem]:
         figure = option_grade(option)
         if figure <= MAX_GRADE:
             continue
-        _name, text, path = max(_texts(option), key=lambda item: grade(item[1]))
+        _name, text, path = max(option_texts(option), key=lambda item: grade(item[1]))
         message = (
             f"the option '{option.id}' reads at grade {figure:.1f} (Flesch-Kincaid); keep "
             f"it at grade {MAX_GRADE:g} or below. Use shorter sentences and everyday words, "
@@ -392,9 +471,133 @@ def check_constraint_paths(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
+def answers_on_paths(tree: Tree) -> dict[str, set[tuple[str, str]]]:
+    """For every reachable step, each answer (question id, key) on some path to it."""
+    from wtiw.guide.graph import topological_order
+
+    seen: dict[str, set[tuple[str, str]]] = {tree.start: set()}
+    for step_id in topological_order(tree):
+        step = tree.steps[step_id]
+        if not isinstance(step, Question):
+            continue
+        for answer in step.answers:
+            into = seen.setdefault(answer.next, set())
+            into |= seen.get(step_id, set())
+            into.add((step_id, answer.key))
+    return seen
+
+
+def check_not_right_for(tree: Tree, document: Document) -> list[Problem]:
+    """No outcome offers an option whose "When it may not be right" describes its own reader.
+
+    An option's `not_right_for` names the answers its `not_right_when` describes; every answer
+    on every path into an outcome that lists the option is checked against them.
+    """
+    catalog = tree.catalog
+    if catalog is None or not any(o.not_right_for for o in catalog.options.values()):
+        return []
+    on_paths = answers_on_paths(tree)
+    labels = {(q.id, a.key): a.label for q in tree.questions for a in q.answers}
+    order = {pair: position for position, pair in enumerate(labels)}  # file order
+    problems = []
+    for outcome in tree.outcomes:
+        said = on_paths.get(outcome.id, set())
+        for position, name in enumerate(outcome.options):
+            option = catalog.options.get(name)
+            if option is None:
+                continue
+            pairs = [tuple(entry.split("/", 1)) for entry in option.not_right_for]
+            clash = sorted((pair for pair in pairs if pair in said), key=order.__getitem__)
+            if not clash:
+                continue
+            question_id, key = clash[0]
+            message = (
+                f"the option '{name}' says it may not be right \"{option.not_right_when}\", "
+                f"which describes a reader who reaches this outcome after answering "
+                f"'{question_id} / {key}' (\"{labels[(question_id, key)]}\"). Offer another "
+                "option here, or a variant of this one written for that reader."
+            )
+            problems.append(
+                document.problem(("steps", outcome.index, "options", position), message)
+            )
+    return problems
+
+
+def check_constraint_answers(tree: Tree, document: Document) -> list[Problem]:
+    """An answer a constraint names leads to an outcome that only such answers reach.
+
+    The outcome shows that constraint's box already ticked, from its in-edges alone (with or
+    without JavaScript), so one other answer into it would tick the box for a reader who never
+    said so.
+    """
+    catalog = tree.catalog
+    if catalog is None:
+        return []
+    from wtiw.guide.graph import answers_leading_to
+
+    leading = answers_leading_to(tree)
+    problems = []
+    for matters in catalog.matters.values():
+        keys = set(matters.answers)
+        if not keys:
+            continue
+        for question in tree.questions:
+            for position, answer in enumerate(question.answers):
+                if answer.key not in keys:
+                    continue
+                target = tree.steps.get(answer.next)
+                path = ("steps", question.index, "answers", position, "next")
+                if isinstance(target, Question):
+                    message = (
+                        f"the answer '{answer.key}' says {matters.said} (the '{matters.id}' "
+                        f"box in {catalog.document.file}), so it must lead straight to an "
+                        "outcome that shows that box ticked, not to a question. Point it at "
+                        "its own outcome, or take the key out of that box's 'answers'."
+                    )
+                    problems.append(document.problem(path, message))
+                    continue
+                others = [f"{q} / {k}" for q, k in leading.get(answer.next, []) if k not in keys]
+                if target is None or not others:
+                    continue
+                message = (
+                    f"the answer '{answer.key}' says {matters.said}, so '{answer.next}' shows "
+                    f"the '{matters.id}' box ticked; but '{others[0]}' also leads there, and "
+                    "that reader did not say so. Give this answer its own outcome, or take the "
+                    f"key out of the '{matters.id}' box's 'answers' in {catalog.document.file}."
+                )
+                problems.append(document.problem(path, message))
+    return problems
+
+
+def check_matters_matter(tree: Tree, document: Document) -> list[Problem]:
+    """A box an urgent outcome offers must change something there: an option fits it or not."""
+    catalog = tree.catalog
+    if catalog is None:
+        return []
+    problems = []
+    for outcome in tree.outcomes:
+        used = {
+            name
+            for option in outcome.options
+            if option in catalog.options
+            for name in (*catalog.options[option].fits, *catalog.options[option].not_if)
+        }
+        for position, name in enumerate(outcome.matters):
+            if name in catalog.matters and name not in used:
+                problems.append(
+                    document.problem(
+                        ("steps", outcome.index, "matters", position),
+                        f"the box '{name}' changes nothing here: no option of this outcome "
+                        "fits it or moves later for it. Remove it, or offer an option it affects.",
+                    )
+                )
+    return problems
+
+
 def lint_options(tree: Tree, document: Document) -> list[Problem]:
     """Every editorial problem of the options and of the outcomes' use of them."""
     problems = check_outcome_options(tree, document) + check_constraint_paths(tree, document)
+    problems += check_matters_matter(tree, document)
     if tree.catalog is not None:
         catalog = tree.catalog
         problems += check_balance(catalog)

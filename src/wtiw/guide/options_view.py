@@ -3,7 +3,13 @@
 Plain data for ``overrides/partials/guide/options.html``; no markup here. An option that a
 ticked box can demote is listed twice: in its place, and again at the end of the list. CSS
 (``guide-options.css``, with ``:has()``) shows exactly one of the two, so the order a screen
-reader or the Tab key meets equals the order on screen, with JavaScript on or off.
+reader or the Tab key meets equals the order on screen, with JavaScript on or off, and shows
+"Suggested for you" on the first card shown only.
+
+What the reader already said is applied before they tick anything: a value or constraint
+whose `answers` include every answer that leads straight into the outcome ("I can't switch
+therapist") is `given`, and its box starts ticked, so the page works the same with
+JavaScript off. The box can still be unticked.
 Example: ``option_views(tree, lambda page, anchor: f"../{page}#{anchor}")["early-days"]``.
 """
 
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wtiw.guide.model import Outcome, Tree
+from wtiw.guide.model import Outcome, Question, Tree
 from wtiw.guide.options import Matters, Option, OptionCatalog
 
 Href = Callable[[str, str], str]
@@ -52,6 +58,7 @@ class OptionsView:
     constraints: tuple[Matters, ...]
     cards: tuple[CardView, ...]
     ask: bool
+    given: frozenset[str] = frozenset()
 
 
 def _cards(outcome: Outcome, catalog: OptionCatalog, href: Href) -> tuple[CardView, ...]:
@@ -73,6 +80,27 @@ def _cards(outcome: Outcome, catalog: OptionCatalog, href: Href) -> tuple[CardVi
     return tuple(here + later)
 
 
+def given_matters(tree: Tree, outcome: Outcome) -> frozenset[str]:
+    """The values and constraints every answer leading straight into `outcome` already says."""
+    catalog = tree.catalog
+    if catalog is None:
+        return frozenset()
+    keys = [
+        answer.key
+        for step in tree.steps.values()
+        if isinstance(step, Question)
+        for answer in step.answers
+        if answer.next == outcome.id
+    ]
+    if not keys:
+        return frozenset()
+    return frozenset(
+        matters.id
+        for matters in catalog.matters.values()
+        if all(key in matters.answers for key in keys)
+    )
+
+
 def option_views(tree: Tree, href: Href) -> dict[str, OptionsView]:
     """For each outcome with options, its comparison; urgent outcomes skip the checkboxes."""
     catalog = tree.catalog
@@ -87,5 +115,7 @@ def option_views(tree: Tree, href: Href) -> dict[str, OptionsView]:
         cards = _cards(outcome, catalog, href)
         if outcome.urgent:  # crisis first: the options, without a form to fill in
             cards = tuple(card for card in cards if card.place != "later")
-        views[outcome.id] = OptionsView(outcome.id, values, constraints, cards, not outcome.urgent)
+        views[outcome.id] = OptionsView(
+            outcome.id, values, constraints, cards, not outcome.urgent, given_matters(tree, outcome)
+        )
     return views

@@ -114,6 +114,12 @@ def _explain(error: ValidationError, document: Document) -> Problem:
             f"'{error.instance}' is not a web address the site can cite. Write the full "
             "address, starting with https://.",
         )
+    if kind == "pattern" and field == "not_right_for":
+        return document.problem(
+            path,
+            f"'{error.instance}' does not name a guide answer. Write the question's id and the "
+            "answer's key with a slash between them, like 'how-long/under-six'.",
+        )
     if kind in ("pattern", "maxLength") and field == "key" and isinstance(error.instance, str):
         return document.problem(path, f"'{error.instance}' is not a valid answer key. {KEY_RULE}")
     if kind in ("pattern", "maxLength") and isinstance(error.instance, str):

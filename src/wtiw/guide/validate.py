@@ -15,12 +15,16 @@ from pathlib import Path, PurePath
 from wtiw.core.problems import InputError, Problem
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import MAX_BYTES, Document, load_document, parse_document
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.graph import find_loops, reachable
+from wtiw.guide.lint import ROUTE_RULES
 from wtiw.guide.model import Question, Tree, build_step
 from wtiw.guide.options import (
     OptionCatalog,
+    check_answer_refs,
     check_option_ids,
     check_option_pages,
+    check_outcome_matters,
     load_options,
     options_path_for,
 )
@@ -158,12 +162,57 @@ def _load_catalog(document: Document, options: Path | None) -> OptionCatalog | N
     return load_options(options, label)
 
 
-def validate_document(
-    document: Document, docs_dir: Path | None = DEFAULT_DOCS, options: Path | None = None
-) -> Tree:
-    """Check a parsed document (and its `options` file) completely; return the `Tree`.
+CRISIS_FILE = "crisis-help.yml"
 
-    Raise `InputError` with every problem of both files.
+
+def crisis_path_for(tree_path: Path) -> Path:
+    """The crisis numbers file that belongs to a guide tree: the one beside it."""
+    return tree_path.with_name(CRISIS_FILE)
+
+
+def _check_numbers(tree: Tree, document: Document, crisis: Path | None) -> list[Problem]:
+    """An outcome's `numbers` must name a list in the crisis numbers file beside the guide."""
+    wanted = [outcome for outcome in tree.outcomes if outcome.numbers]
+    if not wanted or crisis is None:  # without a file to check against (text in tests)
+        return []
+    if not crisis.is_file():
+        return [
+            document.problem(
+                ("steps", outcome.index, "numbers"),
+                f"this outcome shows the numbers '{outcome.numbers}', but there is no "
+                f"{CRISIS_FILE} beside the guide. Create it, or remove 'numbers'.",
+            )
+            for outcome in wanted
+        ]
+    label = str(PurePath(document.file).with_name(crisis.name))
+    try:
+        lists = load_crisis_help(crisis, label).lists
+    except InputError as error:
+        return error.problems
+    problems = []
+    for outcome in wanted:
+        if outcome.numbers not in lists:
+            close = difflib.get_close_matches(outcome.numbers, list(lists), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            problems.append(
+                document.problem(
+                    ("steps", outcome.index, "numbers"),
+                    f"'{outcome.numbers}' is not a list in {label}.{hint} "
+                    f"Lists: {', '.join(lists)}.",
+                )
+            )
+    return problems
+
+
+def validate_document(
+    document: Document,
+    docs_dir: Path | None = DEFAULT_DOCS,
+    options: Path | None = None,
+    crisis: Path | None = None,
+) -> Tree:
+    """Check a parsed document (and its `options` and `crisis` files) completely.
+
+    Return the `Tree`; raise `InputError` with every problem of these files.
     """
     problems = check_structure(document)
     try:
@@ -178,6 +227,10 @@ def validate_document(
     problems += _check_graph(tree, document)
     if options is not None:  # without a file to check against (text in tests), ids are unchecked
         problems += check_option_ids(tree, document, catalog)
+    if catalog is not None:
+        problems += check_answer_refs(tree, catalog)
+        problems += check_outcome_matters(tree, document, catalog)
+    problems += _check_numbers(tree, document, crisis)
     if docs_dir is not None:
         try:
             index = LinkIndex.from_docs(docs_dir)
@@ -186,6 +239,10 @@ def validate_document(
                 problems += check_option_pages(catalog, index)
         except InputError as error:  # the link contract itself is wrong
             problems += error.problems
+    if problems:
+        raise InputError(problems)
+    # What a route promises its reader (`lint.ROUTE_RULES`) stops the build like a broken link.
+    problems = sorted({problem for rule in ROUTE_RULES for problem in rule(tree, document)})
     if problems:
         raise InputError(problems)
     return tree
@@ -203,7 +260,7 @@ def load_tree(
     Raise `InputError` with every problem.
     """
     document = load_document(path, label, max_bytes)
-    return validate_document(document, docs_dir, options_path_for(path))
+    return validate_document(document, docs_dir, options_path_for(path), crisis_path_for(path))
 
 
 def tree_from_text(text: str, *, label: str = "guide.yaml", docs_dir: Path | None = None) -> Tree:
