@@ -132,7 +132,8 @@ def test_review_dates_are_listed_weekly_and_on_pull_requests():
     assert "schedule" in review[True]  # PyYAML reads the key `on` as True
     runs = " ".join(step.get("run", "") for step in steps(review))
     assert "make -s review" in runs
-    assert "gh issue create" in runs and "gh issue edit" in runs
+    assert "gh issue create" in runs
+    assert "gh issue edit" in runs
     ci = load(ROOT / ".github" / "workflows" / "ci.yml")
     step = next(step for step in steps(ci) if step.get("run") == "make review")
     assert step["if"] == "github.event_name == 'pull_request'"
