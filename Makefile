@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 OFFLINE_SITE ?= dist/offline-site
 OFFLINE_ZIP ?= dist/when-therapy-isnt-working-offline.zip
 
-.PHONY: help serve build offline test lint format check-guide routes bench lock clean
+.PHONY: help serve build offline test lint format check-guide routes review bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ check-guide: $(VENV)/.runtime-installed ## Check the guide: its tree, approved r
 routes: $(VENV)/.runtime-installed ## Approve the guide's routes: rewrite docs/_data/links/guide-routes.txt
 	$(PY) -m wtiw routes > docs/_data/links/guide-routes.txt.new || { rm -f docs/_data/links/guide-routes.txt.new; exit 1; }
 	mv docs/_data/links/guide-routes.txt.new docs/_data/links/guide-routes.txt
+
+review: $(VENV)/.runtime-installed ## List pages due for review within 30 days and crisis numbers checked over 6 months ago
+	$(PY) -m wtiw review
 
 lint: $(VENV)/.test-installed ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -224,6 +224,36 @@ def test_markdown_lists_dial_the_digits_and_name_the_keyword(crisis: CrisisHelp)
         markdown_list(crisis, "nowhere")
 
 
+DATED = """checked: 2026-11-25
+services:
+  one: {where: UK, name: A line, call: "116 123", note: for ages 16 and over}
+  two: {where: UK, call: "111", source: "http://example.org/", checked: "soon"}
+lists:
+  urgent: [one]
+  emergency: [one]
+"""
+
+
+def test_a_service_note_is_shown_and_its_source_and_date_are_checked():
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document(DATED, "crisis-help.yml"))
+    assert re.search(r"crisis-help\.yml:4:\d+: `source` of `two`", str(caught.value))
+    # Control: with an https:// source and a real date, the file reads, and the note shows.
+    fixed = DATED.replace("http://", "https://").replace('"soon"', "2026-12-01")
+    good = parse_crisis_help(parse_document(fixed, "crisis-help.yml"))
+    assert good.checked_on(good.services["two"]).isoformat() == "2026-12-01"
+    assert good.checked_on(good.services["one"]).isoformat() == "2026-11-25"
+    assert "[call 116 123](tel:116123) (for ages 16 and over)." in markdown_list(good, "urgent")
+
+
+def test_the_help_page_covers_all_four_uk_nations_and_ireland(crisis: CrisisHelp):
+    """Issue 22: lines for Scotland, Wales and Northern Ireland, and Ireland's suicide line."""
+    places = {service.where for service in crisis.lists["uk-and-ireland"]}
+    assert {"England", "Scotland", "Wales", "Northern Ireland", "Ireland"} <= places
+    abuse = {service.where for service in crisis.lists["abuse"]}
+    assert {"England", "Scotland", "Wales", "Northern Ireland"} <= abuse
+
+
 # Phones: the smallest in use, and the 390 px phone the site is walked on; JavaScript on and off.
 PHONES = [
     pytest.param(320, 568, True, id="320-js"),

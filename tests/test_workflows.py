@@ -124,3 +124,16 @@ def test_build_jobs_install_only_what_make_build_installs(path: Path):
             assert not re.search(r"\bpip\b|requirements/|uv |poetry ", run), (
                 f"{name}: installs packages outside 'make build': {run.strip()[:80]}"
             )
+
+
+def test_review_dates_are_listed_weekly_and_on_pull_requests():
+    """Issue 22: an overdue page never fails a build, so the list lives in an issue and in CI."""
+    review = load(ROOT / ".github" / "workflows" / "review.yml")
+    assert "schedule" in review[True]  # PyYAML reads the key `on` as True
+    runs = " ".join(step.get("run", "") for step in steps(review))
+    assert "make -s review" in runs
+    assert "gh issue create" in runs
+    assert "gh issue edit" in runs
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    step = next(step for step in steps(ci) if step.get("run") == "make review")
+    assert step["if"] == "github.event_name == 'pull_request'"

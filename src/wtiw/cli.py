@@ -1,10 +1,12 @@
-"""``python -m wtiw check|routes [FILE]``: check the guide the way the build does, or list it.
+"""``python -m wtiw check|routes [FILE]``, ``python -m wtiw review``: the editors' commands.
 
 `check` prints one summary line and exits 0 for a good tree that matches its approved routes
 (`docs/_data/links/guide-routes.txt`) and keeps the editorial rules (`guide/lint.py`);
 otherwise it prints only the error lines (one per problem, ``FILE:LINE:COLUMN: message``) and
 exits 1. `routes` prints the tree's listing of steps and routes, which `make routes` writes
-to the approved file. Never a traceback.
+to the approved file. `review` prints the pages due for review within 30 days and the
+crisis numbers last checked over 6 months ago (`pages/review.py`), and exits 0: it informs,
+it never blocks. Never a traceback.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import argparse
 import os
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from wtiw.core.problems import InputError, Problem, plural
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.approved import check_approved
 from wtiw.guide.graph import summarise
 from wtiw.guide.lint import lint
@@ -30,6 +34,7 @@ from wtiw.guide.validate import (
     load_tree,
     validate_document,
 )
+from wtiw.pages.review import numbers_due, pages_due, review_report
 
 
 def display_path(path: Path) -> str:
@@ -83,6 +88,17 @@ def routes(tree_path: Path, docs_dir: Path) -> int:
     return 0
 
 
+def review(docs_dir: Path, today: date) -> int:
+    """Print what is due for review; problems reading the crisis numbers, if any."""
+    crisis_path = replace(PROJECT, docs=docs_dir).crisis_help
+    try:
+        crisis = load_crisis_help(crisis_path, display_path(crisis_path))
+    except InputError as error:
+        return print_problems(error.problems)
+    print(review_report(pages_due(docs_dir, today), numbers_due(crisis, today)), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the requested command."""
     parser = argparse.ArgumentParser(prog="python -m wtiw", description=__doc__)
@@ -103,7 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="the approved routes (default: DOCS_DIR/_data/links/guide-routes.txt)",
     )
+    reviewer = commands.add_parser(
+        "review", help="list pages due for review and crisis numbers checked long ago"
+    )
+    reviewer.add_argument("--docs-dir", type=Path, default=DEFAULT_DOCS)
+    reviewer.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=date.today(),
+        help="the date to count from, YYYY-MM-DD (default: today)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.command == "review":
+        return review(arguments.docs_dir, arguments.today)
     if arguments.command == "routes":
         return routes(arguments.file, arguments.docs_dir)
     return check(arguments.file, arguments.docs_dir, arguments.routes)

@@ -21,6 +21,8 @@ from wtiw.guide.render import GuideContext
 from wtiw.links.professionals import render_part
 from wtiw.links.targets import site_link_groups
 from wtiw.pages.front_matter import long_date
+from wtiw.pages.review import clinical_review_markdown, clinical_sign_offs
+from wtiw.pages.standards import load_standards, standards_markdown
 
 
 def define_env(env: Any) -> None:
@@ -80,3 +82,15 @@ def define_env(env: Any) -> None:
     def crisis_numbers_checked() -> str:
         """The date every crisis number was last checked, as "25 November 2026"."""
         return long_date(crisis().checked)
+
+    @env.macro
+    def standards() -> str:
+        """The "How this guide meets the standards" page body, from ipdas.yml and standards.yml."""
+        return standards_markdown(
+            load_standards(folders.data / "ipdas.yml", folders.data / "standards.yml", project)
+        )
+
+    @env.macro
+    def clinical_review_status() -> str:
+        """Who has signed pages off as a clinician, or that no one has yet (never invented)."""
+        return clinical_review_markdown(clinical_sign_offs(folders.docs))

@@ -155,6 +155,8 @@ class SitePlugin(BasePlugin):
                 + "\n".join(content)
             )
         env.filters["wtiw_long_date"] = long_date
+        # review.html says a page past its `next_review` is due for review (never a failure).
+        env.globals["wtiw_build_date"] = today
         self.theme = env
         return env
 

@@ -41,6 +41,8 @@ def markdown_list(
     lines = []
     for service in crisis.lists[name]:
         links = _links(service, only)
+        if service.note:
+            links = f"{links} ({service.note})"
         named = f"{service.name}, {links}" if service.name else links
         if where:
             lines.append(f"- {service.where}: {named}.")

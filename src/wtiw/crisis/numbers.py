@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,14 +18,16 @@ from wtiw.core.yaml_reader import Document, load_document
 
 # Shown digits, spaces and hyphens only, so the link dials exactly what the reader sees.
 _NUMBER = re.compile(r"^[0-9][0-9 -]*[0-9]$")
-_FIELDS = {"where", "name", "call", "text", "keyword"}
+_FIELDS = {"where", "name", "call", "text", "keyword", "note", "source", "checked"}
+_SOURCE = re.compile(r"^https://\S+$")
 # The lists every consumer needs: the first numbers to call, and the emergency numbers.
 REQUIRED_LISTS = ("urgent", "emergency")
 
 SERVICE_FIX = (
     "each service needs `where` (the country or area) and a `call` or `text` number made of "
-    'digits, spaces and hyphens (for example call: "116 123"); `name` and `keyword` are '
-    "optional text"
+    'digits, spaces and hyphens (for example call: "116 123"); `name`, `keyword` and `note` '
+    "(hours or who it is for) are optional text, `source` the https:// page the number was "
+    "checked on, `checked` the date it was checked (YYYY-MM-DD)"
 )
 
 
@@ -64,6 +66,10 @@ class Service:
     where: str
     name: str
     actions: tuple[Action, ...]
+    note: str = ""
+    source: str = ""
+    # When this service's numbers were last checked, if later than the file's `checked`.
+    checked: date | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,10 @@ class CrisisHelp:
     checked: date
     services: dict[str, Service]
     lists: dict[str, tuple[Service, ...]]
+
+    def checked_on(self, service: Service) -> date:
+        """When `service` was last checked: its own date, or else the file's."""
+        return service.checked or self.checked
 
     def numbers(self) -> set[str]:
         """The digits of every number, to check the built site against."""
@@ -100,10 +110,27 @@ def _service(document: Document, key: str, entry: Any) -> Service | Problem:
         actions.append(Action(kind, number, str(keyword)))
     if not actions:
         return document.problem(at, f"the service `{key}` has no number: {SERVICE_FIX}.", key=True)
-    for optional in ("name", "keyword"):
+    for optional in ("name", "keyword", "note"):
         if optional in entry and not _text(entry[optional]):
             return document.problem((*at, optional), f"`{optional}` of `{key}`: {SERVICE_FIX}.")
-    return Service(key, entry["where"], entry.get("name", ""), tuple(actions))
+    if "source" in entry and not (
+        isinstance(entry["source"], str) and _SOURCE.match(entry["source"])
+    ):
+        return document.problem((*at, "source"), f"`source` of `{key}`: {SERVICE_FIX}.")
+    checked = entry.get("checked")
+    if checked is not None and not (
+        isinstance(checked, date) and not isinstance(checked, datetime)
+    ):
+        return document.problem((*at, "checked"), f"`checked` of `{key}`: {SERVICE_FIX}.")
+    return Service(
+        key,
+        entry["where"],
+        entry.get("name", ""),
+        tuple(actions),
+        note=entry.get("note", ""),
+        source=entry.get("source", ""),
+        checked=checked,
+    )
 
 
 def _checked(document: Document, value: Any) -> date | Problem:

@@ -2,9 +2,14 @@
 
 Each page in docs/ must say what it is (`title`, `description`), when it was last reviewed
 (`last_reviewed`), when it is due again (`next_review`) and what it rests on (`sources`).
-A page that does not is a build failure with a message naming the file, the line and the fix:
+It may name the clinician who signed it off (`clinical_review`). A page that does not is a
+build failure with a message naming the file, the line and the fix:
 
-    docs/about.md:4: next_review 2020-01-01 is in the past. Review the page, then set ...
+    docs/about.md:4: next_review 2027-05-25 must come after last_reviewed 2027-06-01.
+
+A `next_review` that has passed is not a failure: the page still builds (a safety fix must
+never wait for a review) and tells readers it is due for review; `python -m wtiw review`
+lists such pages for the scheduled workflow and pull-request checks.
 
 The front matter is read with the guide's YAML reader (`core/yaml_reader.py`), not taken from
 MkDocs: MkDocs silently drops front matter it cannot read (an impossible date, a stray
@@ -24,6 +29,17 @@ from wtiw.core.yaml_reader import Document, check_characters, parse_document
 
 MAX_DESCRIPTION = 200
 UNSAFE_IN_HEAD = frozenset('"<>')
+# An optional clinical sign-off: who checked the page, under which registration, and when.
+CLINICAL_REVIEW_FIELDS = ("name", "role", "registration_body", "registration_number", "date")
+CLINICAL_REVIEW_EXAMPLE = (
+    "for example:\n"
+    "  clinical_review:\n"
+    "    name: (the clinician's full name)\n"
+    "    role: Clinical psychologist\n"
+    "    registration_body: HCPC\n"
+    "    registration_number: PYL00000\n"
+    "    date: 2026-11-25"
+)
 # A six-monthly cycle, with a little slack for holidays; a year is the outer limit.
 MAX_REVIEW_GAP = timedelta(days=366)
 DATE_FIX = "write it unquoted as YYYY-MM-DD, for example 2026-11-25"
@@ -37,7 +53,7 @@ URL_PATTERN = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 # The review fields, mkdocs-macros' opt-in, and Material's per-page settings. Anything else
 # is read by nothing, so it is a typo (`next_reveiw`) that would leave a field missing.
 KNOWN_FIELDS = frozenset(
-    {"title", "description", "last_reviewed", "next_review", "sources"}
+    {"title", "description", "last_reviewed", "next_review", "sources", "clinical_review"}
     | {"render_macros", "hide", "template", "search"}
 )
 # Spelled out here so the output never depends on the build machine's locale.
@@ -106,7 +122,10 @@ def _check_description(page: Document) -> list[Problem]:
 
 
 def _check_dates(page: Document, today: date) -> list[Problem]:
-    """Review dates: real dates, in order, reviewed already, due again within a year."""
+    """Review dates: real dates, in order, reviewed already, due again within a year.
+
+    A `next_review` in the past is allowed: the page says it is due (`review.html`).
+    """
     meta = page.data
     problems: list[Problem] = []
     for field in ("last_reviewed", "next_review"):
@@ -124,16 +143,7 @@ def _check_dates(page: Document, today: date) -> list[Problem]:
         problems.append(
             _at(page, "last_reviewed", f"last_reviewed {last} is in the future. Use the real date.")
         )
-    if due < today:
-        problems.append(
-            _at(
-                page,
-                "next_review",
-                f"next_review {due} is in the past. Review the page, then set last_reviewed "
-                "to today's date and next_review to six months later.",
-            )
-        )
-    elif due <= last:
+    if due <= last:
         problems.append(
             _at(page, "next_review", f"next_review {due} must come after last_reviewed {last}.")
         )
@@ -188,6 +198,32 @@ def _check_sources(page: Document) -> list[Problem]:
     ]
 
 
+def _check_clinical_review(page: Document, today: date) -> list[Problem]:
+    """The optional sign-off: every field given, as text, and a real date not in the future."""
+    review = page.data.get("clinical_review")
+    if review is None:
+        return []
+    fix = f"`clinical_review` needs {', '.join(CLINICAL_REVIEW_FIELDS)}, {CLINICAL_REVIEW_EXAMPLE}"
+    if not isinstance(review, Mapping):
+        return [_at(page, "clinical_review", fix)]
+    problems: list[Problem] = []
+    extra = sorted(set(map(str, review)) - set(CLINICAL_REVIEW_FIELDS))
+    if extra:
+        problems.append(_at(page, "clinical_review", f"unknown keys {extra} in {fix}"))
+    for field in CLINICAL_REVIEW_FIELDS[:-1]:
+        value = review.get(field)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(_at(page, "clinical_review", f"missing `{field}`: {fix}"))
+    signed = review.get("date")
+    if not _is_date(signed):
+        problems.append(_at(page, "clinical_review", f"`date` must be a date: {DATE_FIX}."))
+    elif signed > today:
+        problems.append(
+            _at(page, "clinical_review", f"clinical_review date {signed} is in the future.")
+        )
+    return problems
+
+
 def _check_fields(page: Document) -> list[Problem]:
     """Only known fields: a misspelt one is silently ignored, by MkDocs and by us."""
     problems: list[Problem] = []
@@ -215,6 +251,7 @@ def check_front_matter(page: Document, *, today: date) -> list[Problem]:
         *_check_description(page),
         *_check_dates(page, today),
         *_check_sources(page),
+        *_check_clinical_review(page, today),
     ]
 
 
