@@ -164,7 +164,7 @@ def parse_crisis_help(document: Document) -> CrisisHelp:
 
 def load_crisis_help(path: Path, label: str | None = None) -> CrisisHelp:
     """Read and check the crisis numbers file."""
-    return parse_crisis_help(load_document(path, label))
+    return parse_crisis_help(load_document(path, label, expected="the crisis and support numbers"))
 
 
 # The last good file by (path, size, modification time), so `mkdocs serve` rereads an edit.
