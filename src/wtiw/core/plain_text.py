@@ -8,6 +8,7 @@ the square brackets of a Markdown link.
 
 from __future__ import annotations
 
+import html
 import re
 
 # Signs that only markup needs, each with what it would start. Ordered so the first match
@@ -45,3 +46,12 @@ def markup_message(text: str) -> str | None:
         return None
     offset, name = found
     return f"{name} at character {offset + 1} is not allowed: {PLAIN_TEXT_FIX}"
+
+
+# Signs Markdown gives a meaning inline; a backslash makes each one literal.
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal Markdown: HTML escaped, every inline Markdown sign backslashed."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", html.escape(text, quote=False))

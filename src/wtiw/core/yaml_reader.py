@@ -74,6 +74,9 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_BYTES) -> str:
     """Read `path` as UTF-8 text, refusing unreadable, oversized or non-UTF-8 files."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        message = f"the file is missing. Restore it (git checkout -- {label}) or check the path."
+        raise InputError([Problem(label, 1, 1, message)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(
@@ -138,8 +141,19 @@ def _syntax_problem(label: str, error: yaml.YAMLError) -> Problem:
     return Problem(label, line, column, message)
 
 
-def _check_events(text: str, label: str) -> list[Problem]:
-    """Reject YAML features a guide never needs: anchors, aliases, tags, several documents."""
+def check_events(text: str, label: str) -> list[Problem]:
+    """Reject YAML features a guide never needs: anchors, aliases, tags, several documents.
+
+    Reads the event stream only, so nothing is expanded; a syntax error is left to the parse.
+    """
+    try:
+        return _event_problems(text, label)
+    except yaml.YAMLError:
+        return []
+
+
+def _event_problems(text: str, label: str) -> list[Problem]:
+    """The problems of `check_events`; raises `yaml.YAMLError` on a syntax error."""
     problems: list[Problem] = []
     documents = 0
     for event in yaml.parse(text, Loader=_Loader):
@@ -261,7 +275,7 @@ def parse_document(text: str, label: str, expected: str = "a guide tree") -> Doc
     if problems:
         raise InputError(problems)
     try:
-        problems = _check_events(text, label)
+        problems = _event_problems(text, label)
         if problems:
             raise InputError(problems)
         node = yaml.compose(text, Loader=_Loader)
