@@ -60,10 +60,13 @@ from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
 log = logging.getLogger("mkdocs.plugins.wtiw")
 
 
-def source_line(source: str, needle: str) -> int:
-    """Line number (1-based) of the first line of `source` holding `needle`, or 1."""
+def source_place(source: str, needle: str) -> str:
+    """`LINE:COLUMN` (1-based) of the first `needle` in `source`, or `1:1`."""
     index = source.lower().find(needle.lower())
-    return source.count("\n", 0, index) + 1 if index >= 0 else 1
+    if index < 0:
+        return "1:1"
+    line = source.count("\n", 0, index) + 1
+    return f"{line}:{index - source.rfind(chr(10), 0, index)}"
 
 
 class SitePlugin(BasePlugin):
@@ -174,8 +177,8 @@ class SitePlugin(BasePlugin):
             front_matter.extend(check_page(path, file.content_string, today=today))
             html = file.page.content or ""
             for problem in [*content_findings(html), *content_problems(html, allowed)]:
-                line = source_line(file.content_string, problem.needle)
-                content.append(f"{path}:{line}: {problem.label}.")
+                place = source_place(file.content_string, problem.needle)
+                content.append(f"{path}:{place}: {problem.label}.")
         if front_matter:
             raise PluginError(
                 "Page front matter needs fixing (see README, 'Edit a page'):\n"
@@ -204,10 +207,10 @@ class SitePlugin(BasePlugin):
                 snippets.preprocessors["snippet"].run(markdown.split("\n"))
             except SnippetMissingError as error:
                 path = self._label(config, Path(page.file.abs_src_path or page.file.src_path))
-                line = source_line(markdown, "8<-")
+                place = source_place(markdown, "8<-")
                 raise PluginError(
-                    f"{path}:{line}: {error}. Fix the snippet's path (relative to the "
-                    "project folder) or remove the line."
+                    f"{path}:{place}: {error}. Fix the snippet's path (relative to the project "
+                    "folder) or remove the line."
                 ) from None
         return markdown
 
