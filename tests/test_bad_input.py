@@ -341,9 +341,10 @@ def reported(lines: list[str], row: BadInput, project: Path) -> bool:
     """Whether one of `lines` is the row's message at its place, with a column."""
     place = expected_place(row, project)
     words = row.extra.get("words", "")
-    at = re.compile(rf"^(warning: )?{re.escape(place)}(\d+:)? ")
+    # A one-line build error comes after MkDocs' "ERROR   -  " (or click's "Error: ").
+    at = re.compile(rf"^(ERROR +- +|Error: |warning: )?{re.escape(place)}(\d+:)? ")
     return any(
-        at.match(line) and row.words in line and words in line and re.match(r".*?:\d+:\d+: ", line)
+        at.match(line) and row.words in line and words in line and re.search(r":\d+:\d+: ", line)
         for line in lines
     )
 

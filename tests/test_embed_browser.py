@@ -349,8 +349,9 @@ def test_a_frame_reporting_its_content_height_would_leak_the_path_control(
 # ── Nothing the reader does moves the host or adds to its history (issue 23) ──────────────
 
 HOST_WIDTHS = (360, 600, 1000)
-# Where the clinic's page and each scroll box stand before the reader starts answering.
-HOST_SCROLL = {"page": 1000, "box": 850}
+# Where the clinic's page and each scroll box stand before the reader starts answering: the
+# boxes (600 px down the page) on screen, each showing the middle of its frame.
+HOST_SCROLL = {"page": 400, "box": 850}
 HOST_STATE = """() => ({
   page: [scrollX, scrollY],
   boxes: Object.fromEntries([...document.querySelectorAll("[id^=box-]")]
@@ -388,8 +389,18 @@ def walk_in_a_scrolled_host(tab: object, host_dir: Path, host_url: str, site_url
     return before, tab.evaluate(HOST_STATE), walks
 
 
+@pytest.fixture
+def wide_clinic(browser) -> Iterator[tuple[object, Recorder]]:
+    """A clinic's page wide and tall enough to show the three frames side by side."""
+    context = browser.new_context(viewport={"width": 2100, "height": 1000})
+    recorder = watch(context)
+    tab = context.new_page()
+    yield tab, recorder
+    context.close()
+
+
 def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
-    listening_clinic, host_dir, host_url, site_url, site_dir
+    wide_clinic, host_dir, host_url, site_url, site_dir
 ):
     """The host's scroll, its scroll boxes' and history.length are the same for every path.
 
@@ -398,7 +409,7 @@ def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
     """
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
-    tab, recorder = listening_clinic
+    tab, recorder = wide_clinic
     before, after, walks = walk_in_a_scrolled_host(
         tab, host_dir, host_url, site_url, "guide-scrolled.html"
     )
@@ -413,12 +424,12 @@ def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
 
 
 def test_a_guide_that_scrolls_and_pushes_history_in_a_frame_is_caught_control(
-    listening_clinic, host_dir, host_url, site_url, site_dir
+    wide_clinic, host_dir, host_url, site_url, site_dir
 ):
     """Control: guide.js treating the frame as a full page moves the host and its history."""
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
-    tab, recorder = listening_clinic
+    tab, recorder = wide_clinic
     script = (site_dir / "assets" / "javascripts" / "guide.js").read_text(encoding="utf-8")
     framed = "var FRAMED=window.self!==window.top;"
     assert framed in script, "the control patches this line; update it with the script"

@@ -207,7 +207,8 @@ class SitePlugin(BasePlugin):
                 snippets.preprocessors["snippet"].run(markdown.split("\n"))
             except SnippetMissingError as error:
                 path = self._label(config, Path(page.file.abs_src_path or page.file.src_path))
-                place = source_place(markdown, "8<-")
+                # The page's source, front matter included, so the line is the editor's.
+                place = source_place(page.file.content_string, "8<-")
                 raise PluginError(
                     f"{path}:{place}: {error}. Fix the snippet's path (relative to the project "
                     "folder) or remove the line."

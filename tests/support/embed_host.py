@@ -58,18 +58,21 @@ HOST_PAGE = Template(
 )
 
 
-# A clinic's long page that scrolls, with each frame inside a 400 px scroll box (as in issue
-# 23's report): the test scrolls the page and every box part-way, then counts every scroll of
-# either while the reader answers in the frames.
+# A clinic's long page that scrolls, with the frames side by side, each inside a 400 px
+# scroll box (as in issue 23's report): the test scrolls the page and every box part-way,
+# keeping every frame on screen (Chrome pauses animation frames in frames off screen), then
+# records every scroll of either while the reader answers in the frames.
 SCROLLING_HOST_PAGE = Template(
     """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>A clinic's long page</title></head>
 <body>
 <h1>A clinic's long page</h1>
-<div style="height: 1200px">Above the guide.</div>
+<div style="height: 600px">Above the guide.</div>
+<div style="display: flex; gap: 8px; align-items: start">
 {% for frame in frames %}
-<div id="box-{{ frame.frame_id }}" style="height: 400px; overflow: auto; width: {{ frame.width }}">
+<div id="box-{{ frame.frame_id }}"
+  style="height: 400px; overflow: auto; flex: none; width: {{ frame.width }}">
 <div style="height: 600px">Before the frame.</div>
 <iframe id="{{ frame.frame_id }}" title="Embedded guide" src="{{ frame.src }}"
   style="width: 100%; border: 0; display: block" height="{{ height }}"
@@ -77,6 +80,7 @@ SCROLLING_HOST_PAGE = Template(
 <div style="height: 600px">After the frame.</div>
 </div>
 {% endfor %}
+</div>
 <div style="height: 2000px">Below the guide.</div>
 <script src="{{ script_src }}" defer></script>
 <script>
