@@ -85,7 +85,9 @@ def test_too_large_file_is_refused(tmp_path: Path):
 
 
 def test_missing_file_is_reported(tmp_path: Path):
-    assert problems_of(tmp_path / "nope.yaml")[0].startswith("nope.yaml:1:1: cannot read")
+    assert problems_of(tmp_path / "nope.yaml")[0].startswith(
+        "nope.yaml:1:1: the file is missing. Restore it"
+    )
 
 
 @pytest.mark.parametrize(
