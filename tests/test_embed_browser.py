@@ -240,6 +240,17 @@ STEP_HEIGHTS = """async () => {
 WIDTHS = (360, 600)
 
 
+def serve_patched(tab: object, site_dir: Path, script: str, fixed: str, broken: str) -> None:
+    """Serve our built `script` with the code `fixed` replaced by `broken`, for a control."""
+    text = (site_dir / "assets" / "javascripts" / script).read_text(encoding="utf-8")
+    assert fixed in text, "the control patches this code; update it with the script"
+    patched = text.replace(fixed, broken)
+    tab.route(
+        f"**/assets/javascripts/{script}",
+        lambda route: route.fulfill(body=patched, content_type="text/javascript"),
+    )
+
+
 def recorded_heights(tab: object) -> dict[str, list[int]]:
     """Every height message the clinic's page has received, by frame id."""
     heights: dict[str, list[int]] = {}
@@ -330,13 +341,8 @@ def test_a_frame_reporting_its_content_height_would_leak_the_path_control(
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
     tab, recorder = listening_clinic
-    script = (site_dir / "assets" / "javascripts" / "embed-frame.js").read_text(encoding="utf-8")
-    fixed = "guide?guideHeight:contentHeight()"
-    assert fixed in script, "the control patches this expression; update it with the script"
-    leaky = script.replace(fixed, "contentHeight()")
-    tab.route(
-        "**/assets/javascripts/embed-frame.js",
-        lambda route: route.fulfill(body=leaky, content_type="text/javascript"),
+    serve_patched(
+        tab, site_dir, "embed-frame.js", "guide?guideHeight:contentHeight()", "contentHeight()"
     )
     visit(tab, host_url + guide_host(host_dir, site_url, "guide-leak.html"))
     wait_for_size(tab, "g360")
@@ -430,13 +436,8 @@ def test_a_guide_that_scrolls_and_pushes_history_in_a_frame_is_caught_control(
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
     tab, recorder = wide_clinic
-    script = (site_dir / "assets" / "javascripts" / "guide.js").read_text(encoding="utf-8")
-    framed = "var FRAMED=window.self!==window.top;"
-    assert framed in script, "the control patches this line; update it with the script"
-    unframed = script.replace(framed, "var FRAMED=false;")
-    tab.route(
-        "**/assets/javascripts/guide.js",
-        lambda route: route.fulfill(body=unframed, content_type="text/javascript"),
+    serve_patched(
+        tab, site_dir, "guide.js", "var FRAMED=window.self!==window.top;", "var FRAMED=false;"
     )
     before, after, _ = walk_in_a_scrolled_host(
         tab, host_dir, host_url, site_url, "guide-scrolled-control.html"
