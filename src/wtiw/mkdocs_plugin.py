@@ -7,9 +7,14 @@ Registered as `wtiw` in pyproject.toml (`mkdocs.plugins` entry point); list it l
 mkdocs.yml's `plugins`, so it sees every other plugin's pages and files.
 
     build event        feature
-    on_pre_build       guide/ (check the tree), links/ (read the contract)
-    on_files           handout/ (one QR image per public link target), links/ (oEmbed files)
-    on_env             pages/ (front matter), postbuild/csp (page content)
+    on_config          core/config_file (no duplicate key in mkdocs.yml)
+    on_pre_build       guide/ (the tree, approved routes, wording), crisis/ (the numbers),
+                       links/ (read the contract)
+    on_files           pages/ (no YAML aliases in front matter, before MkDocs reads them),
+                       handout/ (one QR image per public link target), links/ (oEmbed files)
+    on_page_markdown   a missing pymdownx snippet, named with its page and line
+    on_env             pages/ (front matter, the content allowlist), postbuild/csp (page
+                       content)
     on_page_context    handout/ (print details), embed/ (context, oEmbed discovery link)
     on_post_page       embed/ (write `<page>/embed.html`)
     on_post_build      postbuild/ (stubs, assets, outbound links, CSP), last of all;

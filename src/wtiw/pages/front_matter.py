@@ -221,6 +221,7 @@ def check_front_matter(page: Document, *, today: date) -> list[Problem]:
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 OPENING = re.compile(r"\A---[ \t]*\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 UNCLOSED = (
     "the front matter that starts here has no closing `---` line, so the page has none. "
     "Add a line `---` after its last field."
@@ -232,7 +233,8 @@ def _front_matter_text(path: str, source: str) -> str | None:
     match = FRONT_MATTER.match(source)
     if match:
         return match.group(1)
-    if OPENING.match(source):
+    opening = OPENING.match(source)
+    if opening and not CLOSING.search(source, opening.end()):
         raise InputError([Problem(path, 1, 1, UNCLOSED)])
     return None
 
