@@ -142,6 +142,8 @@ def test_an_answer_that_leads_nowhere_is_reported_once():
 
 # NUL and other controls, and the bidirectional embeddings, overrides and isolates.
 INVISIBLE = ["\x00", "\x1b", "\x7f", "\x85", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069"]
+# Zero-width and direction marks, and a byte-order mark inside the text (issue 23).
+INVISIBLE += ["\u200b", "\u200e", "\u200f", "\u2060", "\ufeff"]
 
 
 @pytest.mark.parametrize("character", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
