@@ -308,6 +308,11 @@ BAD_INPUTS = [
             ("svg-xlink-href", "self-checks.md",
              '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
              "the attribute xlink:href on <a> is not allowed"),
+            ("javascript-url-mixed-case", "if-you-decide-to-stop.md",
+             '<a href=" JaVaScRiPt:alert(1)">x</a>', "is a javascript: address"),
+            ("iframe-inside-a-template", "make-changes-outside-sessions.md",
+             '<template><iframe src="https://evil.example/"></iframe></template>',
+             "<iframe> is not allowed"),
             ("svg-animate", "for-professionals.md",
              '<svg><a href="#top"><animate attributeName="href" to="javascript:alert(1)"/>'
              "<text>x</text></a></svg>",

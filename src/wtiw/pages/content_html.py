@@ -101,9 +101,8 @@ def _nodes(root: object) -> Iterator[object]:
     while pending:
         node = pending.pop()
         name = getattr(node, "name", "") or ""
-        if name.startswith("#"):
-            continue  # text, comments
-        yield node
+        if not name.startswith("#"):  # not text, a comment or a template's fragment
+            yield node
         inner = getattr(node, "template_content", None)
         children = [*(getattr(node, "children", None) or []), *([inner] if inner else [])]
         pending.extend(reversed(children))
