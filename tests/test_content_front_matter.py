@@ -15,6 +15,7 @@ from wtiw.pages.front_matter import (
     SOURCE_EXAMPLE,
     check_front_matter,
     check_page,
+    expansion_problems,
     long_date,
     read_front_matter,
 )
@@ -156,23 +157,40 @@ def test_a_good_page_has_no_problems():
     assert page_problems(PAGE) == []
 
 
-def test_messages_point_at_the_line_of_the_field():
+def test_messages_point_at_the_line_and_column_of_the_field():
     lines = page_problems(PAGE.replace("next_review: 2027-05-25", "next_review: 2020-01-01"))
-    assert lines == [f"docs/a.md:5: {problems_with(next_review=date(2020, 1, 1))[0]}"]
+    assert lines == [f"docs/a.md:5:1: {problems_with(next_review=date(2020, 1, 1))[0]}"]
+
+
+def test_a_bad_source_url_points_at_its_own_line():
     lines = page_problems(PAGE.replace("url: https://", "url: http://"))
     assert lines == [
-        "docs/a.md:6: sources[1] needs a `url` starting with https://, not 'http://www.nhs.uk/'."
+        "docs/a.md:8:10: sources[1] needs a `url` starting with https://, not 'http://www.nhs.uk/'."
     ]
 
 
 def test_a_missing_field_points_at_the_front_matter():
     assert (
         page_problems("# A\n")[0]
-        == "docs/a.md:1: missing `title`. Add `title: ...` to the front matter."
+        == "docs/a.md:1:1: missing `title`. Add `title: ...` to the front matter."
     )
     assert page_problems(PAGE.replace("title: A\n", ""))[0].startswith(
-        "docs/a.md:2: missing `title`"
+        "docs/a.md:2:1: missing `title`"
     )
+
+
+def test_an_unclosed_front_matter_says_so():
+    (line,) = page_problems(PAGE.replace("---\n# A", "# A"))
+    assert line.startswith("docs/a.md:1:1: the front matter that starts here has no closing")
+
+
+def test_aliases_in_front_matter_are_found_before_anything_expands_them():
+    """MkDocs expands front-matter aliases itself, so the plugin looks before it reads a page."""
+    bomb = "a: &a [x, x]\nb: [*a, *a]\n"
+    lines = expansion_problems("docs/a.md", PAGE.replace("---\n", "---\n" + bomb, 1))
+    assert lines[0].startswith("docs/a.md:2:4: YAML anchors (&a) are not allowed")
+    assert lines[1].startswith("docs/a.md:3:5: YAML aliases (*a) are not allowed")
+    assert expansion_problems("docs/a.md", PAGE) == []
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,15 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
+from jinja2 import Environment, FileSystemLoader
 
 from tests.support.build import ROOT
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import parse_document
 from wtiw.crisis.markdown import markdown_list
-from wtiw.crisis.numbers import CrisisHelp, load_crisis_help, parse_crisis_help
+from wtiw.crisis.numbers import Action, CrisisHelp, Service, load_crisis_help, parse_crisis_help
 
 DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
 # Something a reader would take for a phone number: 3 digits that are an emergency or crisis
@@ -252,6 +254,47 @@ def test_the_help_page_covers_all_four_uk_nations_and_ireland(crisis: CrisisHelp
     assert {"England", "Scotland", "Wales", "Northern Ireland", "Ireland"} <= places
     abuse = {service.where for service in crisis.lists["abuse"]}
     assert {"England", "Scotland", "Wales", "Northern Ireland"} <= abuse
+
+
+# A service that got past the checks with markup in every field (the checks refuse each of
+# these: tests/test_bad_input.py); escaping must still keep it text wherever it is shown.
+EVIL = Service(
+    "evil",
+    where="<b>UK</b>",
+    name="[Shout](https://evil.example/)",
+    actions=(Action("text", "85258", "SHOUT](https://evil.example/) [x"),),
+)
+LINKS = re.compile(r"<a [^>]*href=\"([^\"]*)\"")
+
+
+def evil_help(crisis: CrisisHelp) -> CrisisHelp:
+    """The crisis numbers with the bad service in every list."""
+    return CrisisHelp(crisis.checked, {"evil": EVIL}, {"urgent": (EVIL,), "emergency": (EVIL,)})
+
+
+def rendered(markdown_text: str) -> str:
+    """Markdown as the help page renders it."""
+    return markdown.markdown(markdown_text, extensions=["md_in_html"])
+
+
+def test_every_field_is_escaped_wherever_it_is_shown(crisis: CrisisHelp):
+    bad = evil_help(crisis)
+    help_page = rendered(markdown_list(bad, "urgent"))
+    # The theme's Jinja, like MkDocs', does not autoescape: the partial must escape.
+    partial = Environment(loader=FileSystemLoader(ROOT / "overrides")).get_template(
+        "partials/site/crisis-numbers.html"
+    )
+    panel = str(partial.module.panel(bad, "Need help now?"))
+    line = str(partial.module.line(bad))
+    for html in (help_page, panel, line):
+        assert set(LINKS.findall(html)) == {"sms:85258"}, html
+        assert "<b>" not in html, html
+
+
+def test_unescaped_fields_would_make_a_link_control():
+    """Control: the same keyword put into Markdown as it is makes a link to another site."""
+    action = EVIL.actions[0]
+    assert "https://evil.example/" in LINKS.findall(rendered(f"- [{action.label}]({action.href})"))
 
 
 # Phones: the smallest in use, and the 390 px phone the site is walked on; JavaScript on and off.

@@ -244,8 +244,8 @@ def test_inline_code_pasted_into_pages_fails_the_build_naming_each_file(tmp_path
     script = append_to_page(project, "index.md", "<script>alert(2)</script>")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert f"docs/about.md:{button}: inline event handlers" in result.output, result.output
-    assert f"docs/index.md:{script}: an inline <script> (alert(2))" in result.output
+    assert f"docs/about.md:{button}:1: inline event handlers" in result.output, result.output
+    assert f"docs/index.md:{script}:9: an inline <script> (alert(2))" in result.output
     assert "Traceback" not in result.output
     assert not list(result.site_dir.rglob("*.html")), "half-built site"
 

@@ -24,9 +24,11 @@ from tests.support.embed_host import (
     TIGHT_SANDBOXES,
     Frame,
     write_host_page,
+    write_scrolling_host,
 )
 from tests.support.page_audit import Recorder, visit, watch
 from tests.support.site_pages import guide_step_ids
+from wtiw.embed.embed import GUIDE_FRAME_HEIGHT
 
 pytestmark = pytest.mark.browser
 
@@ -185,7 +187,7 @@ def test_walking_the_guide_in_a_frame_keeps_its_height(
 # after each answer and address so a ResizeObserver in the frame sees every state (Back returns
 # to a state already seen, so it only checks the step). `limit` stops after that many paths.
 # Resolves to what it checked.
-WALK_EVERY_PATH = """async (limit) => {
+WALK_EVERY_PATH = """async (limit, addresses = true) => {
   const tick = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
   const steps = [...document.querySelectorAll("[data-step]")];
   const shown = () => steps.filter((step) => step.getClientRects().length).map((s) => s.id);
@@ -213,7 +215,7 @@ WALK_EVERY_PATH = """async (limit) => {
   document.querySelector(`#${start} a[data-answer]`).click();
   document.querySelector(".wtiw-guide__step--current [data-wtiw-guide-restart]").click();
   await check(start);
-  for (const step of steps.slice(0, limit)) {
+  for (const step of steps.slice(0, addresses ? limit : 0)) {
     location.hash = step.id;
     await check(step.id);
   }
@@ -238,6 +240,17 @@ STEP_HEIGHTS = """async () => {
 WIDTHS = (360, 600)
 
 
+def serve_patched(tab: object, site_dir: Path, script: str, fixed: str, broken: str) -> None:
+    """Serve our built `script` with the code `fixed` replaced by `broken`, for a control."""
+    text = (site_dir / "assets" / "javascripts" / script).read_text(encoding="utf-8")
+    assert fixed in text, "the control patches this code; update it with the script"
+    patched = text.replace(fixed, broken)
+    tab.route(
+        f"**/assets/javascripts/{script}",
+        lambda route: route.fulfill(body=patched, content_type="text/javascript"),
+    )
+
+
 def recorded_heights(tab: object) -> dict[str, list[int]]:
     """Every height message the clinic's page has received, by frame id."""
     heights: dict[str, list[int]] = {}
@@ -246,13 +259,20 @@ def recorded_heights(tab: object) -> dict[str, list[int]]:
     return heights
 
 
-def walk_guides(tab: object, frame_ids: list[str], limit: int) -> dict[str, dict]:
-    """Walk the guide in every frame at once (frames share one clock), then let messages land."""
+def walk_guides(
+    tab: object, frame_ids: list[str], limit: int, *, addresses: bool = True
+) -> dict[str, dict]:
+    """Walk the guide in every frame at once (frames share one clock), then let messages land.
+
+    `addresses=False` leaves out opening each step by its address (answers, Back and Start
+    again only: what a reader does with JavaScript on).
+    """
     frames = {
         frame_id: tab.query_selector(f"#{frame_id}").content_frame() for frame_id in frame_ids
     }
+    call = f"({limit}, {'true' if addresses else 'false'})"
     for frame in frames.values():
-        frame.evaluate(f"() => {{ window.__walk = ({WALK_EVERY_PATH})({limit}); }}")
+        frame.evaluate(f"() => {{ window.__walk = ({WALK_EVERY_PATH}){call}; }}")
     results = {
         frame_id: frame.evaluate("() => window.__walk") for frame_id, frame in frames.items()
     }
@@ -321,19 +341,110 @@ def test_a_frame_reporting_its_content_height_would_leak_the_path_control(
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
     tab, recorder = listening_clinic
-    script = (site_dir / "assets" / "javascripts" / "embed-frame.js").read_text(encoding="utf-8")
-    fixed = "guide?guideHeight:contentHeight()"
-    assert fixed in script, "the control patches this expression; update it with the script"
-    leaky = script.replace(fixed, "contentHeight()")
-    tab.route(
-        "**/assets/javascripts/embed-frame.js",
-        lambda route: route.fulfill(body=leaky, content_type="text/javascript"),
+    serve_patched(
+        tab, site_dir, "embed-frame.js", "guide?guideHeight:contentHeight()", "contentHeight()"
     )
     visit(tab, host_url + guide_host(host_dir, site_url, "guide-leak.html"))
     wait_for_size(tab, "g360")
     walk_guides(tab, ["g360"], limit=20)
     sent = recorded_heights(tab)["g360"]
     assert len(set(sent)) >= 5, sorted(set(sent))
+    recorder.take()
+
+
+# ── Nothing the reader does moves the host or adds to its history (issue 23) ──────────────
+
+HOST_WIDTHS = (360, 600, 1000)
+# Where the clinic's page and each scroll box stand before the reader starts answering: the
+# boxes (600 px down the page) on screen, each showing the middle of its frame.
+HOST_SCROLL = {"page": 400, "box": 850}
+HOST_STATE = """() => ({
+  page: [scrollX, scrollY],
+  boxes: Object.fromEntries([...document.querySelectorAll("[id^=box-]")]
+    .map((box) => [box.id, [box.scrollLeft, box.scrollTop]])),
+  history: history.length,
+  scrolls: window.__wtiwScrolls,
+})"""
+
+
+def walk_in_a_scrolled_host(tab: object, host_dir: Path, host_url: str, site_url: str, name: str):
+    """Walk 8 paths in a guide frame at each width, inside a scrolled page and scroll boxes.
+
+    Returns what the host saw before and after (scroll positions, history length, scroll
+    events) and each frame's walk.
+    """
+    frames = [
+        Frame(f"g{width}", site_url + "guide/embed.html", SANDBOX, f"{width}px")
+        for width in HOST_WIDTHS
+    ]
+    page = write_scrolling_host(host_dir, name, frames, site_url + "embed.js", GUIDE_FRAME_HEIGHT)
+    visit(tab, host_url + page)
+    for frame in frames:
+        wait_for_size(tab, frame.frame_id)
+    tab.evaluate(
+        """async ({page, box}) => {
+          scrollTo(0, page);
+          for (const each of document.querySelectorAll("[id^=box-]")) each.scrollTop = box;
+          await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+          window.__wtiwScrolls = [];
+        }""",
+        HOST_SCROLL,
+    )
+    before = tab.evaluate(HOST_STATE)
+    walks = walk_guides(tab, [frame.frame_id for frame in frames], limit=8, addresses=False)
+    return before, tab.evaluate(HOST_STATE), walks
+
+
+@pytest.fixture
+def wide_clinic(browser) -> Iterator[tuple[object, Recorder]]:
+    """A clinic's page wide and tall enough to show the three frames side by side."""
+    context = browser.new_context(viewport={"width": 2100, "height": 1000})
+    recorder = watch(context)
+    tab = context.new_page()
+    yield tab, recorder
+    context.close()
+
+
+def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
+    wide_clinic, host_dir, host_url, site_url, site_dir
+):
+    """The host's scroll, its scroll boxes' and history.length are the same for every path.
+
+    Focus that scrolled told the host which step showed (an urgent outcome's heading sits
+    lower), and a history entry per answer told it how many answers were given.
+    """
+    if not guide_step_ids(site_dir):
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = wide_clinic
+    before, after, walks = walk_in_a_scrolled_host(
+        tab, host_dir, host_url, site_url, "guide-scrolled.html"
+    )
+    for frame_id, walk in walks.items():
+        assert not walk["wrong"], f"{frame_id}: Back or Start again failed: {walk['wrong'][:3]}"
+        assert walk["paths"] >= 8, frame_id
+    assert before["page"] == [0, HOST_SCROLL["page"]]
+    assert set(map(tuple, before["boxes"].values())) == {(0, HOST_SCROLL["box"])}
+    assert after["scrolls"] == [], f"the host scrolled: {after['scrolls'][:5]}"
+    assert after == before
+    assert not recorder.take()
+
+
+def test_a_guide_that_scrolls_and_pushes_history_in_a_frame_is_caught_control(
+    wide_clinic, host_dir, host_url, site_url, site_dir
+):
+    """Control: guide.js treating the frame as a full page moves the host and its history."""
+    if not guide_step_ids(site_dir):
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = wide_clinic
+    serve_patched(
+        tab, site_dir, "guide.js", "var FRAMED=window.self!==window.top;", "var FRAMED=false;"
+    )
+    before, after, _ = walk_in_a_scrolled_host(
+        tab, host_dir, host_url, site_url, "guide-scrolled-control.html"
+    )
+    assert after["scrolls"], "the host saw no scroll"
+    assert after["boxes"] != before["boxes"] or after["page"] != before["page"]
+    assert after["history"] > before["history"]
     recorder.take()
 
 

@@ -26,10 +26,12 @@ CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/", with_
 ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
     lambda value: value not in RESERVED_IDS
 )
-# Text an editor may write: no surrogates, and none of the invisible characters the loader refuses.
-UNSAFE = "".join(chr(code) for code in range(0x2100) if UNSAFE_CHARACTER.match(chr(code)))
+# Text an editor may write: no surrogates, none of the invisible characters the loader refuses,
+# and plain text (no sign that markup needs: core/plain_text.py).
+UNSAFE = "".join(chr(code) for code in range(0x10000) if UNSAFE_CHARACTER.match(chr(code)))
+MARKUP_SIGNS = "<>[]{}`*_~\\|&#"
 texts = st.text(
-    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters=UNSAFE),
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters=UNSAFE + MARKUP_SIGNS),
     min_size=1,
     max_size=40,
 ).filter(lambda value: value.strip() != "")

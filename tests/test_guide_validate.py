@@ -92,7 +92,9 @@ def test_too_large_file_is_refused(tmp_path: Path):
 
 
 def test_missing_file_is_reported(tmp_path: Path):
-    assert problems_of(tmp_path / "nope.yaml")[0].startswith("nope.yaml:1:1: cannot read")
+    assert problems_of(tmp_path / "nope.yaml")[0].startswith(
+        "nope.yaml:1:1: the file is missing. Restore it"
+    )
 
 
 @pytest.mark.parametrize(
@@ -147,6 +149,8 @@ def test_an_answer_that_leads_nowhere_is_reported_once():
 
 # NUL and other controls, and the bidirectional embeddings, overrides and isolates.
 INVISIBLE = ["\x00", "\x1b", "\x7f", "\x85", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069"]
+# Zero-width and direction marks, and a byte-order mark inside the text (issue 23).
+INVISIBLE += ["\u200b", "\u200e", "\u200f", "\u2060", "\ufeff"]
 
 
 @pytest.mark.parametrize("character", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")

@@ -56,3 +56,12 @@ def test_exit_status_fails_on_a_broken_link(tmp_path: Path):
         good = make_site(tmp_path / "good", [url])
         assert main([str(good), "--site-url", SITE]) == 0
     assert main([str(tmp_path / "nowhere")]) == 2
+
+
+def test_the_report_lists_crisis_numbers_due_a_check():
+    warning = "docs/_data/crisis-help.yml:17:10: the numbers were last checked on 2026-01-01"
+    text = report([Outcome("https://x.org/", 200)], {"https://x.org/": {"a/"}}, (warning,))
+    assert f"## Crisis numbers due a check\n\n- {warning}" in text
+    assert "Crisis numbers" not in report(
+        [Outcome("https://x.org/", 200)], {"https://x.org/": {"a/"}}
+    )

@@ -137,3 +137,48 @@ def test_review_dates_are_listed_weekly_and_on_pull_requests():
     ci = load(ROOT / ".github" / "workflows" / "ci.yml")
     step = next(step for step in steps(ci) if step.get("run") == "make review")
     assert step["if"] == "github.event_name == 'pull_request'"
+
+
+def writing_jobs(workflows: dict[str, dict]) -> dict[str, list[str]]:
+    """Every job that may write, as `job` -> its write permissions (`pages: write`, ...)."""
+    jobs: dict[str, list[str]] = {}
+    for workflow in workflows.values():
+        for name, job in workflow.get("jobs", {}).items():
+            granted = job.get("permissions") or {}
+            if granted in ("write-all", "write"):
+                jobs[name] = [str(granted)]
+            elif isinstance(granted, dict):
+                writes = [f"{scope}: write" for scope, level in granted.items() if level == "write"]
+                if writes:
+                    jobs[name] = writes
+    return jobs
+
+
+# A job's item in SECURITY.md's supply-chain list: "  - `job` (...)", up to the next item.
+JOB_ITEM = re.compile(r"^  - `([\w-]+)` \(.*?(?=^  - |^- |^#|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def unnamed_writers(workflows: dict[str, dict], security: str) -> list[str]:
+    """Write permissions of jobs that SECURITY.md does not name in the job's own item."""
+    described = {match.group(1): match.group(0) for match in JOB_ITEM.finditer(security)}
+    return [
+        f"{job}: {permission}"
+        for job, permissions in writing_jobs(workflows).items()
+        for permission in permissions
+        if f"`{permission}`" not in described.get(job, "")
+    ]
+
+
+def test_security_md_names_every_job_that_may_write():
+    workflows = {path.name: load(path) for path in WORKFLOWS}
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    assert writing_jobs(workflows), "the deploy job writes to Pages"
+    assert unnamed_writers(workflows, security) == []
+
+
+def test_a_new_job_that_may_write_must_be_named_control():
+    """Control: a job granted `contents: write` that SECURITY.md does not list is caught."""
+    workflows = {path.name: load(path) for path in WORKFLOWS}
+    workflows["ci.yml"]["jobs"]["publish-notes"] = {"permissions": {"contents": "write"}}
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    assert unnamed_writers(workflows, security) == ["publish-notes: contents: write"]

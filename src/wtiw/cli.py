@@ -4,9 +4,9 @@
 (`docs/_data/links/guide-routes.txt`) and keeps the editorial rules (`guide/lint.py`);
 otherwise it prints only the error lines (one per problem, ``FILE:LINE:COLUMN: message``) and
 exits 1. `routes` prints the tree's listing of steps and routes, which `make routes` writes
-to the approved file. `review` prints the pages due for review within 30 days and the
-crisis numbers last checked over 6 months ago (`pages/review.py`), and exits 0: it informs,
-it never blocks. Never a traceback.
+to the approved file; `check` checks exactly what the build checks. `review` prints the pages
+due for review within 30 days and the crisis numbers last checked over 6 months ago
+(`pages/review.py`), and exits 0: it informs, it never blocks. Never a traceback.
 """
 
 from __future__ import annotations
@@ -20,20 +20,11 @@ from pathlib import Path
 
 from wtiw.core.problems import InputError, Problem, plural
 from wtiw.core.site import PROJECT
-from wtiw.core.yaml_reader import load_document
 from wtiw.crisis.numbers import load_crisis_help
-from wtiw.guide.approved import check_approved
 from wtiw.guide.graph import summarise
-from wtiw.guide.lint import lint
-from wtiw.guide.options import options_path_for
-from wtiw.guide.routes import read_listing, route_listing
-from wtiw.guide.validate import (
-    DEFAULT_DOCS,
-    DEFAULT_TREE,
-    crisis_path_for,
-    load_tree,
-    validate_document,
-)
+from wtiw.guide.page import check_guide
+from wtiw.guide.routes import route_listing
+from wtiw.guide.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree
 from wtiw.pages.review import numbers_due, pages_due, review_report
 
 
@@ -57,16 +48,9 @@ def check(tree_path: Path, docs_dir: Path, routes_path: Path | None = None) -> i
     label = display_path(tree_path)
     approved_path = routes_path or replace(PROJECT, docs=docs_dir).guide_routes
     try:
-        document = load_document(tree_path, label)
-        tree = validate_document(
-            document, docs_dir, options_path_for(tree_path), crisis_path_for(tree_path)
-        )
-        approved = read_listing(approved_path, display_path(approved_path))
+        tree = check_guide(tree_path, docs_dir, approved_path, (label, display_path(approved_path)))
     except InputError as error:
         return print_problems(error.problems)
-    problems = check_approved(tree, document, approved) + lint(tree, document)
-    if problems:
-        return print_problems(problems)
     summary = summarise(tree)
     print(
         f"{label}: OK: {plural(summary.questions, 'question')}, "

@@ -12,6 +12,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from click import ClickException
+
+from wtiw.core.config_file import check_config
+from wtiw.core.problems import InputError
 from wtiw.core.site import PROJECT, SiteFolders
 from wtiw.crisis.markdown import markdown_list
 from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
@@ -30,7 +34,15 @@ def define_env(env: Any) -> None:
     # Zensical's config has no custom_dir or config_file_path: fall back to the project layout.
     custom_dir = getattr(env.conf["theme"], "custom_dir", None) or PROJECT.templates
     folders = SiteFolders(Path(env.conf["docs_dir"]), Path(custom_dir))
-    project = Path(env.conf.get("config_file_path") or "mkdocs.yml").parent
+    config_file = Path(env.conf.get("config_file_path") or "mkdocs.yml")
+    project = config_file.parent
+    # The plugin checks and finishes the site: without it (a second `plugins:` key, an entry
+    # deleted) the build must stop here, with one line, not deep in a template.
+    try:
+        check_config(config_file, config_file.name, env.conf.get("plugins") or ())
+    except InputError as error:
+        # MkDocs and mkdocs-macros run on click, which prints its errors as one line each.
+        raise ClickException(f"the site's configuration needs fixing:\n{error}") from None
     label = os.path.relpath(folders.guide_tree, project)
     crisis_label = os.path.relpath(folders.crisis_help, project)
 

@@ -7,9 +7,14 @@ Registered as `wtiw` in pyproject.toml (`mkdocs.plugins` entry point); list it l
 mkdocs.yml's `plugins`, so it sees every other plugin's pages and files.
 
     build event        feature
-    on_pre_build       guide/ (check the tree), links/ (read the contract)
-    on_files           handout/ (one QR image per public link target), links/ (oEmbed files)
-    on_env             pages/ (front matter), postbuild/csp (page content)
+    on_config          core/config_file (no duplicate key in mkdocs.yml)
+    on_pre_build       guide/ (the tree, approved routes, wording), crisis/ (the numbers),
+                       links/ (read the contract)
+    on_files           pages/ (no YAML aliases in front matter, before MkDocs reads them),
+                       handout/ (one QR image per public link target), links/ (oEmbed files)
+    on_page_markdown   a missing pymdownx snippet, named with its page and line
+    on_env             pages/ (front matter, the content allowlist), postbuild/csp (page
+                       content)
     on_page_context    handout/ (print details), embed/ (context, oEmbed discovery link)
     on_post_page       embed/ (write `<page>/embed.html`)
     on_post_build      postbuild/ (stubs, assets, outbound links, CSP), last of all;
@@ -28,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -35,7 +41,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import get_html_path
+from pymdownx.snippets import SnippetMissingError
 
+from wtiw.core.config_file import check_config
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import SiteFolders
 from wtiw.core.urls import absolute_url, page_url
@@ -48,7 +56,8 @@ from wtiw.links.contract import LinkContractError
 from wtiw.links.professionals import oembed_files, oembed_links
 from wtiw.links.targets import site_link_groups
 from wtiw.offline.site import SHIM_FOLDER, finish_offline
-from wtiw.pages.front_matter import check_page, long_date
+from wtiw.pages.content_html import content_findings
+from wtiw.pages.front_matter import check_page, expansion_problems, long_date
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
 from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
@@ -56,10 +65,13 @@ from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
 log = logging.getLogger("mkdocs.plugins.wtiw")
 
 
-def source_line(source: str, needle: str) -> int:
-    """Line number (1-based) of the first line of `source` holding `needle`, or 1."""
+def source_place(source: str, needle: str) -> str:
+    """`LINE:COLUMN` (1-based) of the first `needle` in `source`, or `1:1`."""
     index = source.lower().find(needle.lower())
-    return source.count("\n", 0, index) + 1 if index >= 0 else 1
+    if index < 0:
+        return "1:1"
+    line = source.count("\n", 0, index) + 1
+    return f"{line}:{index - source.rfind(chr(10), 0, index)}"
 
 
 class SitePlugin(BasePlugin):
@@ -78,6 +90,15 @@ class SitePlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (its live-reload script is inline)."""
         self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Stop on a duplicate key in mkdocs.yml, which YAML would silently drop."""
+        path = Path(config.config_file_path or "mkdocs.yml")
+        try:
+            check_config(path, path.name, config.plugins)
+        except InputError as error:
+            raise PluginError(f"The site's configuration needs fixing:\n{error}") from None
+        return config
 
     def _folders(self, config: MkDocsConfig) -> SiteFolders:
         """Where this site's pages and theme overrides are."""
@@ -104,9 +125,27 @@ class SitePlugin(BasePlugin):
             )
         except InputError as error:
             raise PluginError(f"The crisis numbers cannot be read:\n{error}") from None
+        for warning in self.crisis.warnings:
+            # Info, not a warning: a strict build stops on warnings, and this is not an error yet.
+            log.info("due: %s", warning)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add one QR image per public link target and one oEmbed file per page and step."""
+        """Refuse aliases in front matter; add QR images and oEmbed files for every link target."""
+        # Before MkDocs reads any page: it expands YAML aliases in front matter, and a few
+        # kilobytes of nested ones take minutes and gigabytes.
+        expansions = [
+            line
+            for file in files.documentation_pages()
+            if file.abs_src_path
+            for line in expansion_problems(
+                self._label(config, Path(file.abs_src_path)), file.content_string
+            )
+        ]
+        if expansions:
+            raise PluginError(
+                "Page front matter needs fixing (see README, 'Edit a page'):\n"
+                + "\n".join(expansions)
+            )
         folders = self._folders(config)
         site_url = config.site_url or ""
         try:
@@ -141,9 +180,10 @@ class SitePlugin(BasePlugin):
                 continue
             path = self._label(config, Path(file.abs_src_path))
             front_matter.extend(check_page(path, file.content_string, today=today))
-            for problem in content_problems(file.page.content or "", allowed):
-                line = source_line(file.content_string, problem.needle)
-                content.append(f"{path}:{line}: {problem.label}.")
+            html = file.page.content or ""
+            for problem in [*content_findings(html), *content_problems(html, allowed)]:
+                place = source_place(file.content_string, problem.needle)
+                content.append(f"{path}:{place}: {problem.label}.")
         if front_matter:
             raise PluginError(
                 "Page front matter needs fixing (see README, 'Edit a page'):\n"
@@ -151,7 +191,7 @@ class SitePlugin(BasePlugin):
             )
         if content:
             raise PluginError(
-                "Page content the Content-Security-Policy cannot allow (see DESIGN.md):\n"
+                "Page content the site does not allow (see DESIGN.md, 'Privacy and security'):\n"
                 + "\n".join(content)
             )
         env.filters["wtiw_long_date"] = long_date
@@ -159,6 +199,28 @@ class SitePlugin(BasePlugin):
         env.globals["wtiw_build_date"] = today
         self.theme = env
         return env
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A missing snippet fails with the page, line and fix, not pymdownx's traceback."""
+        if "8<-" in markdown and "pymdownx.snippets" in config.markdown_extensions:
+            settings = config.mdx_configs.get("pymdownx.snippets", {})
+            snippets = Markdown(
+                extensions=["pymdownx.snippets"],
+                extension_configs={"pymdownx.snippets": settings},
+            )
+            try:
+                snippets.preprocessors["snippet"].run(markdown.split("\n"))
+            except SnippetMissingError as error:
+                path = self._label(config, Path(page.file.abs_src_path or page.file.src_path))
+                # The page's source, front matter included, so the line is the editor's.
+                place = source_place(page.file.content_string, "8<-")
+                raise PluginError(
+                    f"{path}:{place}: {error}. Fix the snippet's path (relative to the project "
+                    "folder) or remove the line."
+                ) from None
+        return markdown
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,8 +56,12 @@ def build(
     *,
     env: dict[str, str] | None = None,
     command: tuple[str, ...] = MKDOCS_BUILD,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> BuildResult:
-    """Build `project_dir` strictly into `site_dir`, exactly as `make build` does."""
+    """Build `project_dir` strictly into `site_dir`, exactly as `make build` does.
+
+    `preexec_fn` runs in the build's process before it starts (to limit its memory).
+    """
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", **(env or {})}
     completed = subprocess.run(
         [*command, "--strict", "--clean", "--site-dir", site_dir],
@@ -66,5 +71,6 @@ def build(
         encoding="utf-8",
         env=run_env,
         check=False,
+        preexec_fn=preexec_fn,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)

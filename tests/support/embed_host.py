@@ -58,6 +58,51 @@ HOST_PAGE = Template(
 )
 
 
+# A clinic's long page that scrolls, with the frames side by side, each inside a 400 px
+# scroll box (as in issue 23's report): the test scrolls the page and every box part-way,
+# keeping every frame on screen (Chrome pauses animation frames in frames off screen), then
+# records every scroll of either while the reader answers in the frames.
+SCROLLING_HOST_PAGE = Template(
+    """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A clinic's long page</title></head>
+<body>
+<h1>A clinic's long page</h1>
+<div style="height: 600px">Above the guide.</div>
+<div style="display: flex; gap: 8px; align-items: start">
+{% for frame in frames %}
+<div id="box-{{ frame.frame_id }}"
+  style="height: 400px; overflow: auto; flex: none; width: {{ frame.width }}">
+<div style="height: 600px">Before the frame.</div>
+<iframe id="{{ frame.frame_id }}" title="Embedded guide" src="{{ frame.src }}"
+  style="width: 100%; border: 0; display: block" height="{{ height }}"
+  referrerpolicy="no-referrer" sandbox="{{ frame.sandbox }}"></iframe>
+<div style="height: 600px">After the frame.</div>
+</div>
+{% endfor %}
+</div>
+<div style="height: 2000px">Below the guide.</div>
+<script src="{{ script_src }}" defer></script>
+<script>
+window.__wtiwScrolls = [];
+document.addEventListener("scroll", (event) => {
+  window.__wtiwScrolls.push(event.target === document ? "page" : event.target.id);
+}, true);
+</script>
+</body></html>""",
+    autoescape=True,
+)
+
+
+def write_scrolling_host(
+    folder: Path, name: str, frames: list[Frame], script_src: str, height: int
+) -> str:
+    """Write a long clinic page with each frame in a scroll box; return its file name."""
+    html = SCROLLING_HOST_PAGE.render(frames=frames, script_src=script_src, height=height)
+    (folder / name).write_text(html, encoding="utf-8")
+    return name
+
+
 # Added to every page of a test's browser context: the clinic's page keeps every height
 # message it receives, by frame id, as a host that only listens could.
 HEIGHT_RECORDER = """if (window === window.top) {

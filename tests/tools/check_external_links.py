@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from wtiw.core.site import PROJECT
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.postbuild.links import is_outbound
 
 TIMEOUT_SECONDS = 20
@@ -90,8 +92,8 @@ def fetch_status(url: str) -> Outcome:
     return Outcome(url, None, error)
 
 
-def report(outcomes: list[Outcome], pages: dict[str, set[str]]) -> str:
-    """A Markdown report for the issue the workflow opens."""
+def report(outcomes: list[Outcome], pages: dict[str, set[str]], due: tuple[str, ...] = ()) -> str:
+    """A Markdown report for the issue the workflow opens; `due` lists crisis checks due."""
     broken = [o for o in outcomes if o.broken]
     refused = [o for o in outcomes if not o.broken and o.status in REFUSED]
     lines = [f"Checked {len(outcomes)} external links: {len(broken)} broken.", ""]
@@ -106,6 +108,8 @@ def report(outcomes: list[Outcome], pages: dict[str, set[str]]) -> str:
                     where += f" and {len(linked_from) - 3} more"
                 lines.append(f"- {outcome.url}: {answer} (linked from {where})")
             lines.append("")
+    if due:
+        lines += ["## Crisis numbers due a check", "", *(f"- {warning}" for warning in due), ""]
     return "\n".join(lines)
 
 
@@ -122,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = outbound_links(args.site_dir, args.site_url)
     with ThreadPoolExecutor(max_workers=8) as pool:
         outcomes = sorted(pool.map(fetch_status, pages), key=lambda o: o.url)
-    text = report(outcomes, pages)
+    due = tuple(str(warning) for warning in load_crisis_help(PROJECT.crisis_help).warnings)
+    text = report(outcomes, pages, due)
     print(text)
     if args.report:
         args.report.write_text(text, encoding="utf-8")

@@ -13,6 +13,25 @@
   var MOUNTED = "data-wtiw-guide-mounted";
   var STATE_KEY = "wtiwGuide";
   var guides = [];
+  /* In a frame (a clinic's page), the host must learn nothing from what the reader does: a
+     history entry per answer would show in the host's history.length, and focus that scrolls
+     would move the host's page or a scroll box around the frame by a different amount per
+     step. So a framed guide replaces its one history entry and never scrolls its host. */
+  var FRAMED = window.self !== window.top;
+
+  /* Focus `element`; in a frame, without scrolling any ancestor, then bring it into view by
+     scrolling this frame's own page only, which the host cannot see. */
+  function focusOn(element) {
+    if (!FRAMED) {
+      element.focus();
+      return;
+    }
+    element.focus({ preventScroll: true });
+    var box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      window.scrollTo(window.scrollX, Math.max(0, window.scrollY + box.top - 16));
+    }
+  }
 
   /* The answers stored with the current history entry, or an empty route. */
   function storedPath() {
@@ -21,7 +40,8 @@
     return saved && Array.isArray(saved.path) ? saved.path : [];
   }
 
-  /* Save `path` with a history entry for step `id`: a new entry, or the current one. */
+  /* Save `path` with a history entry for step `id`: a new entry, or the current one (always the
+     current one in a frame, so the host's history does not count the answers). */
   function saveState(path, id, push) {
     var state = {};
     var old = window.history.state;
@@ -32,7 +52,9 @@
     }
     state[STATE_KEY] = { path: path };
     try {
-      if (push) {
+      if (push && FRAMED) {
+        window.history.replaceState(state, "", "#" + id);
+      } else if (push) {
         window.history.pushState(state, "", "#" + id);
       } else {
         window.history.replaceState(state, "");
@@ -221,7 +243,7 @@
       }
     }
     if (options.focus) {
-      step.querySelector("h2").focus();
+      focusOn(step.querySelector("h2"));
     }
     if (options.announce) {
       this.announce(step);
@@ -248,7 +270,7 @@
       /* A second event for the same move (hashchange after popstate): only make sure focus
          was not lost to the browser's own fragment handling. */
       if (options.focus && !this.root.contains(document.activeElement)) {
-        this.current.querySelector("h2").focus();
+        focusOn(this.current.querySelector("h2"));
       }
       return;
     }
@@ -259,7 +281,7 @@
       var heading = this.current.querySelector("h2");
       window.setTimeout(function () {
         if (document.activeElement !== heading) {
-          heading.focus();
+          focusOn(heading);
         }
       }, 0);
     }
@@ -285,7 +307,7 @@
       var place = document.getElementById(control.getAttribute("href").slice(1));
       if (place && this.current && this.current.contains(place)) {
         event.preventDefault();
-        place.focus();
+        focusOn(place);
       }
       return;
     }

@@ -26,11 +26,15 @@ MAX_BYTES = 1_000_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-# C0 and C1 controls but tab, line feed and carriage return, DEL, and the bidirectional
-# embeddings, overrides and isolates: invisible, and able to hide or reorder what a reader
-# sees ("Trojan Source"). PyYAML rejects most controls, but only with the whole file's
+# C0 and C1 controls but tab, line feed and carriage return, DEL, the bidirectional
+# marks, embeddings, overrides and isolates, and the zero-width space, word joiner and a
+# byte-order mark inside the text (one at the very start is stripped when the file is read):
+# invisible, and able to hide or reorder what a reader sees ("Trojan Source") or split a
+# word so a check misses it. PyYAML rejects most controls, but only with the whole file's
 # first line as their place.
-UNSAFE_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 PathKey = tuple[str | int, ...]
 
@@ -70,6 +74,9 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_BYTES) -> str:
     """Read `path` as UTF-8 text, refusing unreadable, oversized or non-UTF-8 files."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        message = f"the file is missing. Restore it (git checkout -- {label}) or check the path."
+        raise InputError([Problem(label, 1, 1, message)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(
@@ -134,8 +141,19 @@ def _syntax_problem(label: str, error: yaml.YAMLError) -> Problem:
     return Problem(label, line, column, message)
 
 
-def _check_events(text: str, label: str) -> list[Problem]:
-    """Reject YAML features a guide never needs: anchors, aliases, tags, several documents."""
+def check_events(text: str, label: str) -> list[Problem]:
+    """Reject YAML features a guide never needs: anchors, aliases, tags, several documents.
+
+    Reads the event stream only, so nothing is expanded; a syntax error is left to the parse.
+    """
+    try:
+        return _event_problems(text, label)
+    except yaml.YAMLError:
+        return []
+
+
+def _event_problems(text: str, label: str) -> list[Problem]:
+    """The problems of `check_events`; raises `yaml.YAMLError` on a syntax error."""
     problems: list[Problem] = []
     documents = 0
     for event in yaml.parse(text, Loader=_Loader):
@@ -248,13 +266,16 @@ class _Builder:
         return result
 
 
-def parse_document(text: str, label: str) -> Document:
-    """Parse YAML `text` (named `label` in messages) into a `Document`, or raise InputError."""
+def parse_document(text: str, label: str, expected: str = "a guide tree") -> Document:
+    """Parse YAML `text` (named `label` in messages) into a `Document`, or raise InputError.
+
+    `expected` says what the file should hold, for the message about an empty file.
+    """
     problems = check_characters(text, label)
     if problems:
         raise InputError(problems)
     try:
-        problems = _check_events(text, label)
+        problems = _event_problems(text, label)
         if problems:
             raise InputError(problems)
         node = yaml.compose(text, Loader=_Loader)
@@ -263,7 +284,7 @@ def parse_document(text: str, label: str) -> Document:
     except RecursionError:
         raise InputError([Problem(label, 1, 1, "the YAML is nested far too deeply.")]) from None
     if node is None:
-        raise InputError([Problem(label, 1, 1, "the file is empty: it needs a guide tree.")])
+        raise InputError([Problem(label, 1, 1, f"the file is empty: it needs {expected}.")])
     builder = _Builder(label)
     try:
         builder.document.data = builder.build(node, ())
@@ -274,7 +295,9 @@ def parse_document(text: str, label: str) -> Document:
     return builder.document
 
 
-def load_document(path: Path, label: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def load_document(
+    path: Path, label: str | None = None, max_bytes: int = MAX_BYTES, expected: str = "a guide tree"
+) -> Document:
     """Read and parse the YAML file at `path`; messages name it `label` (default: the path)."""
     name = label or str(path)
-    return parse_document(read_text(path, name, max_bytes), name)
+    return parse_document(read_text(path, name, max_bytes), name, expected)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from wtiw.core.plain_text import escape_markdown
 from wtiw.crisis.numbers import CrisisHelp, Service
 
 
@@ -16,7 +17,7 @@ def _links(service: Service, only: Literal["call", "text"] | None) -> str:
     actions = [a for a in service.actions if only is None or a.kind == only]
     if not actions:
         raise ValueError(f"the service `{service.id}` has no `{only}` number")
-    return " or ".join(f"[{action.label}]({action.href})" for action in actions)
+    return " or ".join(f"[{escape_markdown(action.label)}]({action.href})" for action in actions)
 
 
 def markdown_list(
@@ -42,12 +43,14 @@ def markdown_list(
     for service in crisis.lists[name]:
         links = _links(service, only)
         if service.note:
-            links = f"{links} ({service.note})"
-        named = f"{service.name}, {links}" if service.name else links
+            links = f"{links} ({escape_markdown(service.note)})"
+        # Data is content: escaped, so a name can never become a link or markup.
+        service_name = escape_markdown(service.name)
+        named = f"{service_name}, {links}" if service.name else links
         if where:
-            lines.append(f"- {service.where}: {named}.")
+            lines.append(f"- {escape_markdown(service.where)}: {named}.")
         elif service.name:
-            lines.append(f"- **{service.name}:** {links}.")
+            lines.append(f"- **{service_name}:** {links}.")
         else:
             lines.append(f"- {links[0].upper()}{links[1:]}.")
     # In a block of its own, so print can set the short lines in two columns.

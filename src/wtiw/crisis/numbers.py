@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from wtiw.core.plain_text import markup_message
 from wtiw.core.problems import InputError, Problem
 from wtiw.core.yaml_reader import Document, load_document
 
-# Shown digits, spaces and hyphens only, so the link dials exactly what the reader sees.
+# Shown digits, spaces and hyphens only (services write "9-8-8" and "1-800-..."), so the link
+# dials exactly what the reader sees.
 _NUMBER = re.compile(r"^[0-9][0-9 -]*[0-9]$")
 _FIELDS = {"where", "name", "call", "text", "keyword", "note", "source", "checked"}
 _SOURCE = re.compile(r"^https://\S+$")
+# The word a text line asks for first ("SHOUT"): letters and digits, as a phone types them.
+_KEYWORD = re.compile(r"^[A-Za-z0-9]+$")
+# Numbers are checked at each six-monthly review: older than that is due, a year is too late.
+CHECK_DUE = timedelta(days=183)
+CHECK_LIMIT = timedelta(days=366)
 # The lists every consumer needs: the first numbers to call, and the emergency numbers.
 REQUIRED_LISTS = ("urgent", "emergency")
 
@@ -79,6 +86,8 @@ class CrisisHelp:
     checked: date
     services: dict[str, Service]
     lists: dict[str, tuple[Service, ...]]
+    # Not errors yet, but to act on: numbers checked more than six months ago.
+    warnings: tuple[Problem, ...] = ()
 
     def checked_on(self, service: Service) -> date:
         """When `service` was last checked: its own date, or else the file's."""
@@ -113,6 +122,17 @@ def _service(document: Document, key: str, entry: Any) -> Service | Problem:
     for optional in ("name", "keyword", "note"):
         if optional in entry and not _text(entry[optional]):
             return document.problem((*at, optional), f"`{optional}` of `{key}`: {SERVICE_FIX}.")
+    keyword = entry.get("keyword")
+    if keyword is not None and not _KEYWORD.match(str(keyword)):
+        return document.problem(
+            (*at, "keyword"),
+            f"`keyword` of `{key}` must be one word of letters and digits, as a reader types "
+            "it into a text message (for example keyword: SHOUT).",
+        )
+    for field in ("where", "name", "note"):
+        markup = markup_message(entry[field]) if field in entry else None
+        if markup:
+            return document.problem((*at, field), f"`{field}` of `{key}`: {markup}")
     if "source" in entry and not (
         isinstance(entry["source"], str) and _SOURCE.match(entry["source"])
     ):
@@ -133,18 +153,42 @@ def _service(document: Document, key: str, entry: Any) -> Service | Problem:
     )
 
 
-def _checked(document: Document, value: Any) -> date | Problem:
-    """The date the numbers were last checked."""
+def _checked(
+    document: Document, value: Any, today: date, at: tuple[str, ...] = ("checked",)
+) -> date | Problem:
+    """When numbers were last checked (the file's or a service's date): real, in the last year."""
+    fix = "`checked` must be the date the numbers were last checked, YYYY-MM-DD"
     try:
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
+        checked = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
+        return document.problem(at, f"{fix}.")
+    if checked > today:
+        return document.problem(at, f"{fix}; {checked} is in the future.")
+    if today - checked > CHECK_LIMIT:
         return document.problem(
-            ("checked",), "`checked` must be the date the numbers were last checked, YYYY-MM-DD."
+            at,
+            f"the numbers were last checked on {checked}, more than a year ago. Check every "
+            "number against the service's own website, then set `checked` to today's date.",
         )
+    return checked
 
 
-def parse_crisis_help(document: Document) -> CrisisHelp:
+def _due(
+    document: Document, checked: date, today: date, at: tuple[str, ...] = ("checked",)
+) -> tuple[Problem, ...]:
+    """A warning when the six-monthly check of the numbers is due."""
+    if today - checked <= CHECK_DUE:
+        return ()
+    message = (
+        f"the numbers were last checked on {checked}, more than six months ago: check them "
+        "against each service's own website and update `checked` (a year is the limit)."
+    )
+    return (document.problem(at, message),)
+
+
+def parse_crisis_help(document: Document, today: date | None = None) -> CrisisHelp:
     """Check a read document and return its services and lists; `InputError` otherwise."""
+    today = today or date.today()
     data = document.data if isinstance(document.data, dict) else {}
     problems: list[Problem] = []
     services: dict[str, Service] = {}
@@ -180,18 +224,28 @@ def parse_crisis_help(document: Document) -> CrisisHelp:
             for index, ident in unknown
         ]
         lists[str(name)] = tuple(services[i] for i in map(str, ids) if i in services)
-    checked = _checked(document, data.get("checked"))
+    checked = _checked(document, data.get("checked"), today)
     if isinstance(checked, Problem):
         problems.append(checked)
+    warnings: list[Problem] = []
+    for service in services.values():  # a service checked on its own date is held to it
+        if service.checked is None:
+            continue
+        at = ("services", service.id, "checked")
+        own = _checked(document, service.checked, today, at)
+        if isinstance(own, Problem):
+            problems.append(own)
+        else:
+            warnings += _due(document, own, today, at)
     if problems:
         raise InputError(problems)
     assert isinstance(checked, date)
-    return CrisisHelp(checked, services, lists)
+    return CrisisHelp(checked, services, lists, (*_due(document, checked, today), *warnings))
 
 
 def load_crisis_help(path: Path, label: str | None = None) -> CrisisHelp:
     """Read and check the crisis numbers file."""
-    return parse_crisis_help(load_document(path, label))
+    return parse_crisis_help(load_document(path, label, expected="the crisis and support numbers"))
 
 
 # The last good file by (path, size, modification time), so `mkdocs serve` rereads an edit.
@@ -200,6 +254,8 @@ _loaded: dict[tuple[Path, int, int], CrisisHelp] = {}
 
 def site_crisis_help(path: Path, label: str | None = None) -> CrisisHelp:
     """The crisis numbers file, read once per change (the plugin and the macros share it)."""
+    if not path.is_file():
+        return load_crisis_help(path, label)  # raises InputError: the file is missing
     stat = path.stat()
     key = (path, stat.st_size, stat.st_mtime_ns)
     if key not in _loaded:

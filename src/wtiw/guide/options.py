@@ -228,7 +228,7 @@ def _where(option: Option, name: str) -> PathKey:
 
 def load_options(path: Path, label: str | None = None) -> OptionCatalog:
     """Read, shape-check and check the options file; raise `InputError` with every problem."""
-    document = load_document(path, label)
+    document = load_document(path, label, expected="the options outcomes weigh")
     problems = check_structure(document, OPTIONS_SCHEMA_PATH)
     if problems:
         raise InputError(problems)

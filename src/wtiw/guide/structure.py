@@ -12,9 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from wtiw.core.plain_text import markup_message
 from wtiw.core.problems import Problem
 from wtiw.core.yaml_reader import Document, PathKey
 
@@ -37,12 +38,23 @@ KEY_RULE = (
 )
 
 
+# The schemas' `$defs/text` says `"format": "plain-text"`, so every field of prose, including
+# fields added later with that `$ref`, is checked for markup without a list to keep.
+PLAIN_TEXT = FormatChecker(formats=())
+
+
+@PLAIN_TEXT.checks("plain-text")
+def _is_plain_text(value: object) -> bool:
+    """Text without HTML, Markdown or Jinja (`core/plain_text.py`); other types pass here."""
+    return not isinstance(value, str) or markup_message(value) is None
+
+
 @cache
 def validator(schema_path: Path = SCHEMA_PATH) -> Draft202012Validator:
     """Load the schema once and return a validator for it."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=PLAIN_TEXT)
 
 
 def _describe(value: Any) -> str:
@@ -100,6 +112,8 @@ def _explain(error: ValidationError, document: Document) -> Problem:
         return document.problem(
             path, f"'{field}' must be {wanted}, but it is {_describe(error.instance)}.{hint}"
         )
+    if kind == "format" and isinstance(error.instance, str):
+        return document.problem(path, f"'{field}': {markup_message(error.instance)}")
     if kind == "pattern" and error.validator_value == r"\S":
         return document.problem(path, f"'{field}' is empty. Write some text, or remove it.")
     if kind == "pattern" and field == "page":

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from wtiw.core.problems import InputError, Problem
-from wtiw.core.yaml_reader import Document, check_characters, parse_document
+from wtiw.core.yaml_reader import Document, check_characters, check_events, parse_document
 
 MAX_DESCRIPTION = 200
 UNSAFE_IN_HEAD = frozenset('"<>')
@@ -73,10 +73,10 @@ MONTHS = (
 )
 
 
-def _at(page: Document, field: str, message: str) -> Problem:
-    """A problem with `field`, at the line of its name (or of the front matter's start)."""
-    line, _ = page.where((field,), key=True)
-    return Problem(page.file, line, 1, message)
+def _at(page: Document, field: str | tuple[str | int, ...], message: str) -> Problem:
+    """A problem with `field` (or a path into it), at its name, its value or the start."""
+    path = (field,) if isinstance(field, str) else field
+    return page.problem(path, message, key=len(path) == 1)
 
 
 def _is_date(value: object) -> bool:
@@ -162,20 +162,21 @@ def _check_dates(page: Document, today: date) -> list[Problem]:
 def _check_source(page: Document, index: int, source: object) -> list[Problem]:
     """One source entry: a mapping with a `title` and an http(s) `url`."""
     where = f"sources[{index + 1}]"
+    at = ("sources", index)
     if not isinstance(source, Mapping):
-        return [_at(page, "sources", f"{where} must have a `title` and a `url`, {SOURCE_EXAMPLE}")]
+        return [_at(page, at, f"{where} must have a `title` and a `url`, {SOURCE_EXAMPLE}")]
     problems: list[Problem] = []
     title, url = source.get("title"), source.get("url")
     if not isinstance(title, str) or not title.strip():
-        problems.append(_at(page, "sources", f"{where} needs a `title` (the source's name)."))
+        problems.append(_at(page, at, f"{where} needs a `title` (the source's name)."))
     if not isinstance(url, str) or not URL_PATTERN.match(url):
         problems.append(
-            _at(page, "sources", f"{where} needs a `url` starting with https://, not {url!r}.")
+            _at(page, (*at, "url"), f"{where} needs a `url` starting with https://, not {url!r}.")
         )
     extra = sorted(set(source) - {"title", "url"})
     if extra:
         problems.append(
-            _at(page, "sources", f"{where} has unknown keys {extra}; use only `title` and `url`.")
+            _at(page, at, f"{where} has unknown keys {extra}; use only `title` and `url`.")
         )
     return problems
 
@@ -256,6 +257,37 @@ def check_front_matter(page: Document, *, today: date) -> list[Problem]:
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+OPENING = re.compile(r"\A---[ \t]*\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+UNCLOSED = (
+    "the front matter that starts here has no closing `---` line, so the page has none. "
+    "Add a line `---` after its last field."
+)
+
+
+def _front_matter_text(path: str, source: str) -> str | None:
+    """The front matter's lines (None when the page has none); `InputError` if it is unclosed."""
+    match = FRONT_MATTER.match(source)
+    if match:
+        return match.group(1)
+    opening = OPENING.match(source)
+    if opening and not CLOSING.search(source, opening.end()):
+        raise InputError([Problem(path, 1, 1, UNCLOSED)])
+    return None
+
+
+def expansion_problems(path: str, source: str) -> list[str]:
+    """YAML anchors and aliases in a page's front matter, found before anything expands them.
+
+    MkDocs reads front matter itself, with aliases; a few kilobytes of nested aliases
+    ("billion laughs") expand to gigabytes, so the plugin runs this before any page is read.
+    """
+    try:
+        text = _front_matter_text(path, source)
+    except InputError:
+        return []  # reported with the other front-matter problems
+    problems = [] if text is None else check_events("\n" + text, path)
+    return [str(problem) for problem in problems]
 
 
 def read_front_matter(path: str, source: str) -> Document:
@@ -264,11 +296,11 @@ def read_front_matter(path: str, source: str) -> Document:
     Raises `InputError` with every problem the YAML reader finds (syntax, duplicate keys,
     impossible dates, invisible characters), each at its line and column.
     """
-    match = FRONT_MATTER.match(source)
-    if not match or not match.group(1).strip():
+    text = _front_matter_text(path, source)
+    if text is None or not text.strip():
         return Document(path, {})
     # A blank line stands in for the opening ---, so the reader counts lines as the page does.
-    document = parse_document("\n" + match.group(1), path)
+    document = parse_document("\n" + text, path)
     if not isinstance(document.data, dict):
         message = "the front matter must be `name: value` lines, like `title: About`."
         raise InputError([Problem(path, 2, 1, message)])
@@ -276,17 +308,14 @@ def read_front_matter(path: str, source: str) -> Document:
 
 
 def check_page(path: str, source: str, *, today: date) -> list[str]:
-    """Every problem with one page's source, as `file:line: message` lines; none if it is fine."""
+    """Every problem with one page's source, as `file:line:column: message` lines."""
     unsafe = check_characters(source, path)
     try:
         document = read_front_matter(path, source)
     except InputError as error:
         # The reader finds the front matter's invisible characters again: report them once.
         return [str(problem) for problem in sorted({*unsafe, *error.problems})]
-    return [str(problem) for problem in unsafe] + [
-        f"{problem.file}:{problem.line}: {problem.message}"
-        for problem in check_front_matter(document, today=today)
-    ]
+    return [str(problem) for problem in [*unsafe, *check_front_matter(document, today=today)]]
 
 
 def long_date(value: date) -> str:
