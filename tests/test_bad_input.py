@@ -209,9 +209,9 @@ BAD_INPUTS = [
         "2027-02-30 is not a real date", marker="next_review:", column=14,
     ),
     BadInput(
-        "front-matter-past-review-has-a-column", "docs/about.md",
+        "front-matter-review-order-has-a-column", "docs/about.md",
         replace(r"^next_review: .*$", "next_review: 2020-01-01", pattern=True),
-        "next_review 2020-01-01 is in the past", marker="next_review:", column=1,
+        "next_review 2020-01-01 must come after last_reviewed", marker="next_review:", column=1,
     ),
     BadInput(
         "front-matter-source-url-on-its-own-line", "docs/about.md",

@@ -133,18 +133,22 @@ def test_no_blank_lines_inside_the_html_block(shipped):
     assert "\n\n" not in render_guide(tree, CONTEXT)
 
 
+def with_title(step_id: str, title: str):
+    """The valid tree with one step's title set past the plain-text check, as if it failed."""
+    tree = tree_from_text(VALID)
+    tree.steps[step_id] = replace(tree.steps[step_id], title=title)
+    return tree
+
+
 def test_text_is_escaped():
-    tree = tree_from_text(VALID.replace("title: Keep going", "title: <b>Keep</b> & go"))
-    html = render_guide(tree, CONTEXT)
+    """Defence in depth: the check refuses markup, and the renderer escapes it anyway."""
+    html = render_guide(with_title("keep-going", "<b>Keep</b> & go"), CONTEXT)
     assert "&lt;b&gt;Keep&lt;/b&gt; &amp; go" in html
     assert "<b>Keep</b>" not in html
 
 
 def test_map_escapes_markdown_and_html():
-    tree = tree_from_text(
-        VALID.replace("title: Keep going", "title: Keep [going](x.md) *now* {#x}")
-    )
-    markdown = render_map(tree, CONTEXT)
+    markdown = render_map(with_title("keep-going", "Keep [going](x.md) *now* {#x}"), CONTEXT)
     assert r"Keep \[going\]\(x.md\) \*now\* \{#x\}" in markdown
 
 

@@ -112,15 +112,17 @@ def test_print_hides_chrome_and_shows_the_handout_box(page, site_url):
 
 
 def test_print_shows_where_links_go(page, site_url):
-    visit(page, site_url + SECTION)
+    """Links in the text print their address; sources print by name (small print, two sheets)."""
+    visit(page, site_url + "look-at-the-timeline/")
     page.emulate_media(media="print")
-    external = ".md-content article a[href^='https://']"
+    external = ".md-content article a[href^='https://']:not(.wtiw-review a)"
     href = page.locator(external).first.get_attribute("href")
     assert href in after_content(page, external)
     internal = ".md-content article a[href^='../']"
     absolute = page.locator(internal).first.get_attribute("data-wtiw-print-href")
     assert absolute.startswith(CANONICAL)
     assert absolute in after_content(page, internal)
+    assert after_content(page, ".wtiw-review__sources a") == "none"
     page.emulate_media(media="screen")
     assert after_content(page, external) == "none", "control: no addresses on screen"
 
