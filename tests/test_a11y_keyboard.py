@@ -1,6 +1,8 @@
 """Keyboard only: Tab reaches everything in reading order with a visible, unobscured focus ring.
 
-Walks every built page with real Tab and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11),
+Walks every full page, and one embed form of each kind of content (`embed_kinds`: the embed
+forms share one template, so those with the same kinds of control walk alike), with real Tab
+and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11),
 checks the skip link (SC 2.4.1) and answers one guide question with Tab and Enter. Focus rings
 and text-field edges must reach 3:1 in both palettes (SC 1.4.11); that check focuses each stop
 from script, since order and scrolling are proven by the real walks. The walks run with reduced
@@ -18,6 +20,7 @@ from tests.support.a11y import (
     PALETTES,
     browser_context,
     check,
+    embed_kinds,
     focus_problems,
     guide_steps,
     opened,
@@ -151,3 +154,12 @@ def test_control_contrast_check_catches_a_faint_field(light, fixtures_url: str):
 def test_skip_link_check_catches_a_broken_skip_link(light, fixtures_url: str):
     problems = probe_fixture(light, fixtures_url, "broken-skip-link.html", skip_link_problems)
     assert any("which is not on the page" in problem for problem in problems), problems
+
+
+def test_each_kind_of_embed_form_is_walked(site_dir):
+    """A form, a guide, a map and plain prose are different kinds; two prose pages are one."""
+    walked = embed_kinds(site_dir)
+    for kind in ("guide/embed.html", "self-checks/embed.html", "guide-map/embed.html"):
+        assert kind in walked, kind
+    prose = {"privacy/embed.html", "what-to-take-away/embed.html", "about/embed.html"}
+    assert len(prose & walked) == 1, "control: embed forms of plain prose count as one kind"

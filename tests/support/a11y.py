@@ -126,6 +126,48 @@ def full_pages(site_dir: Path) -> set[str]:
     return pages
 
 
+class _ControlKinds(HTMLParser):
+    """What kinds of control a page's main content holds, for telling embed forms apart."""
+
+    # Elements whose focus, order or drawing differs from a plain text link.
+    CONTROLS = frozenset(
+        {"input", "select", "textarea", "button", "details", "summary", "svg", "table", "iframe"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note each kind of control, role, focusable region and feature hook (`data-wtiw-*`)."""
+        if tag in self.CONTROLS:
+            self.kinds.add(tag)
+        for name, value in attrs:
+            if name.startswith("data-wtiw-") or name == "tabindex":
+                self.kinds.add(name)
+            elif name == "role":
+                self.kinds.add(f"role={value}")
+
+
+def embed_kinds(site_dir: Path) -> set[str]:
+    """One embed form for each kind of content: the first of each set of control kinds.
+
+    Embed forms share one template, so two whose content holds the same kinds of control
+    (text and links only, say) are walked with the keyboard the same way; walking one of each
+    kind visits what differs, once. A page with a new kind of control gets its own walk.
+    """
+    full = full_pages(site_dir)
+    chosen: dict[frozenset[str], str] = {}
+    for path in page_paths(site_dir):
+        if path in full:
+            continue
+        parser = _ControlKinds()
+        file = site_dir / (path if path.endswith(".html") else f"{path}index.html")
+        parser.feed(file.read_text(encoding="utf-8"))
+        chosen.setdefault(frozenset(parser.kinds), path)
+    return set(chosen.values())
+
+
 class _StepParser(HTMLParser):
     """Collect `id` and `data-step` of every element that carries `data-step`."""
 

@@ -28,6 +28,7 @@ from tests.support.a11y import (
     browser_context,
     check,
     describe_violations,
+    embed_kinds,
     focus_each,
     focus_problems,
     full_pages,
@@ -48,8 +49,10 @@ from tests.support.page_audit import watch
 Results = dict[str, dict[str, list[str]]]
 
 # Which addresses a check runs on: every page, pages with the full site chrome (sitemap and
-# 404), embed forms (the others), the home page, every guide step, or the first two steps.
-WHERE = ("pages", "full", "embeds", "home", "steps", "first-steps")
+# 404), embed forms (the others), the full pages and one embed form of each kind of content
+# ("kinds", `embed_kinds`: for the slow keyboard walks), the home page, every guide step, or
+# the first two steps.
+WHERE = ("pages", "full", "embeds", "kinds", "home", "steps", "first-steps")
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,7 @@ SETUPS = {
         Setup(
             "light-tab",
             {"palette": "light", **REDUCED},
-            (Check("tab-walk", "pages", walk_problems),),
+            (Check("tab-walk", "kinds", walk_problems),),
         ),
         # Backwards, focus can end up under the sticky header, which only pages with the full
         # chrome have: embed forms (no header) are walked forwards only, by light-tab.
@@ -221,7 +224,7 @@ SETUPS = {
             dict(REDUCED),
             (
                 Check("axe", "full", axe_problems()),
-                Check("tab-walk", "pages", scriptless_walk_problems),
+                Check("tab-walk", "kinds", scriptless_walk_problems),
             ),
             javascript=False,
         ),
@@ -284,6 +287,7 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
     """Open every page and guide step once in `setup` and run its checks on each."""
     results: Results = {item.name: {} for item in setup.checks}
     full = full_pages(site_dir)
+    kinds_of_embed = embed_kinds(site_dir)
     label = f" ({setup.name})"
     with browser_context(browser, **setup.options) as context:
         if not setup.javascript:
@@ -292,6 +296,7 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
         with opened(context) as page:
             for path in page_paths(site_dir):
                 kinds = {"pages", "full" if path in full else "embeds"}
+                kinds |= {"kinds"} if path in full or path in kinds_of_embed else set()
                 kinds |= {"home"} if path == "" else set()
                 checks = [item for item in setup.checks if item.where in kinds]
                 if not checks:
