@@ -15,7 +15,7 @@ from xdist.workermanage import WorkerController
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
 from tests.support.build import ROOT, BuildResult, build
-from tests.support.embed_host import clinic_site
+from tests.support.embed_host import MESSAGE_RECORDER, clinic_site
 from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
 from tests.support.sweep import SETUPS, Sweeps
@@ -104,9 +104,10 @@ def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
 
 @pytest.fixture
 def clinic(browser) -> Iterator[tuple[object, Recorder]]:
-    """A fresh context whose errors, CSP violations and off-site requests are recorded."""
+    """A fresh context recording errors, CSP violations, off-site requests, frames' messages."""
     context = browser.new_context(viewport={"width": 900, "height": 700})
     recorder = watch(context)
+    context.add_init_script(MESSAGE_RECORDER)
     tab = context.new_page()
     yield tab, recorder
     context.close()
