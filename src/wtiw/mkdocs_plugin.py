@@ -184,16 +184,20 @@ class SitePlugin(BasePlugin):
             for problem in [*content_findings(html), *content_problems(html, allowed)]:
                 place = source_place(file.content_string, problem.needle)
                 content.append(f"{path}:{place}: {problem.label}.")
-        if front_matter:
-            raise PluginError(
-                "Page front matter needs fixing (see README, 'Edit a page'):\n"
-                + "\n".join(front_matter)
+        # Both kinds at once, so one build shows an editor every page's problems.
+        sections = [
+            f"{heading}:\n" + "\n".join(lines)
+            for heading, lines in (
+                ("Page front matter needs fixing (see README, 'Edit a page')", front_matter),
+                (
+                    "Page content the site does not allow (see DESIGN.md, 'Privacy and security')",
+                    content,
+                ),
             )
-        if content:
-            raise PluginError(
-                "Page content the site does not allow (see DESIGN.md, 'Privacy and security'):\n"
-                + "\n".join(content)
-            )
+            if lines
+        ]
+        if sections:
+            raise PluginError("\n".join(sections))
         env.filters["wtiw_long_date"] = long_date
         # review.html says a page past its `next_review` is due for review (never a failure).
         env.globals["wtiw_build_date"] = today
