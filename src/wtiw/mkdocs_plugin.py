@@ -34,6 +34,7 @@ from typing import Any
 
 from jinja2 import Environment
 from markdown import Markdown
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -207,7 +208,17 @@ class SitePlugin(BasePlugin):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A missing snippet fails with the page, line and fix, not pymdownx's traceback."""
+        """Escape the page's title and description once; a missing snippet fails clearly.
+
+        The theme prints `title` and `description` without escaping (in `<title>`, the
+        navigation, the meta description's attribute), so they become escaped `Markup` here,
+        which our own templates' `| e` leaves as it is. Front matter refuses `"<>` in them
+        too (`pages/front_matter.py`): this is the second guard, proved by tests/test_escaping.py.
+        A missing snippet fails with the page, line and fix, not pymdownx's traceback.
+        """
+        for field in ("title", "description"):
+            if isinstance(page.meta.get(field), str):
+                page.meta[field] = escape(page.meta[field])
         if "8<-" in markdown and "pymdownx.snippets" in config.markdown_extensions:
             settings = config.mdx_configs.get("pymdownx.snippets", {})
             snippets = Markdown(
