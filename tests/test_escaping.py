@@ -24,9 +24,11 @@ renders no data, and a second build would add half a minute; `tests/test_offline
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -188,10 +190,58 @@ def plain_text_checks_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @dataclass(frozen=True)
 class Built:
-    """The marked build: what each field's data held, and every text output by path."""
+    """The marked build: which fields the data holds, its text outputs, what each shows.
+
+    `shown` is what a browser reads as text in each HTML output: its text, attribute values
+    and inline data blocks (JSON-LD), decoded.
+    """
 
     used: dict[str, bool]
     outputs: dict[str, str]
+    shown: dict[str, list[str]]
+
+
+class ShownText(HTMLParser):
+    """The text and attribute values of a page as a browser decodes them."""
+
+    def __init__(self) -> None:
+        """Start with nothing shown."""
+        super().__init__(convert_charrefs=True)
+        self.shown: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Attribute values are shown (a title, an alt text) or read as text (meta tags)."""
+        self.shown += [value for _, value in attrs if value]
+
+    def handle_data(self, data: str) -> None:
+        """Text; in a JSON data block, each string decoded as a JSON reader would."""
+        if data.lstrip().startswith("{"):
+            try:
+                self.shown += list(json_strings(json.loads(data)))
+                return
+            except ValueError:
+                pass
+        self.shown.append(data)
+
+
+def json_strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
+
+
+def shown_text(html: str) -> list[str]:
+    """The pieces of `html` a reader sees as text (or in an attribute) that hold a marker."""
+    parser = ShownText()
+    parser.feed(html)
+    parser.close()
+    return [piece for piece in parser.shown if re.search(r"[xq]\d{3}", piece)]
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +269,8 @@ def marked_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
         for path in (folder / "site").rglob("*")
         if path.suffix in TEXT_OUTPUTS
     }
-    return Built(used, outputs)
+    shown = {path: shown_text(text) for path, text in outputs.items() if path.endswith(".html")}
+    return Built(used, outputs, shown)
 
 
 def oembed_titles(text: str) -> list[str]:
@@ -258,6 +309,18 @@ def test_a_field_shows_as_text_in_every_output(field: Field, marked_build: Built
     reached = where(marked_build, escaped(field.number)) + oembed_text
     print(f"{field.name}: {len(reached)} outputs, for example {reached[:4]}")
     assert reached, f"{field.name} reaches no output: is it shown anywhere?"
+    # Shown whole, as the text it is: an attribute cut at a quote, or a sign escaped twice
+    # (`&amp;lt;`), leaves a piece with the marker's number but not the marker.
+    number = re.compile(rf"[xq]{field.number:03}")
+    whole = marker(field.number)
+    broken = {
+        path: piece
+        for path, pieces in marked_build.shown.items()
+        for piece in pieces
+        if number.search(piece) and whole not in piece
+    }
+    assert not broken, f"{field.name} not shown whole: {list(broken.items())[:3]}"
+    assert any(whole in piece for pieces in marked_build.shown.values() for piece in pieces)
 
 
 # ── A template that prints a field without escaping is caught ─────────────────────────────

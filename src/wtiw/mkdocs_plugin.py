@@ -34,7 +34,7 @@ from typing import Any
 
 from jinja2 import Environment
 from markdown import Markdown
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -200,6 +200,10 @@ class SitePlugin(BasePlugin):
         if sections:
             raise PluginError("\n".join(sections))
         env.filters["wtiw_long_date"] = long_date
+        # Title and description as text again, for JSON (`on_page_markdown` escapes them).
+        env.filters["wtiw_text"] = lambda value: (
+            value.unescape() if isinstance(value, Markup) else value
+        )
         # review.html says a page past its `next_review` is due for review (never a failure).
         env.globals["wtiw_build_date"] = today
         self.theme = env
