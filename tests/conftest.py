@@ -14,7 +14,7 @@ from xdist.workermanage import WorkerController
 
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
-from tests.support.build import ROOT, BuildResult, build
+from tests.support.build import ROOT, BuildResult, build, copy_project
 from tests.support.embed_host import MESSAGE_RECORDER, clinic_site
 from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
@@ -86,6 +86,12 @@ def page(browser) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One untouched copy of the project per module; each broken input changes a copy of it."""
+    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
 
 
 @pytest.fixture(scope="module")

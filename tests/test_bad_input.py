@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import BuildResult, build, copy_project
+from tests.support.build import BuildResult, build
 from tests.support.changes import append, front, replace
 from wtiw.core.problems import InputError
 from wtiw.core.site import SiteFolders
@@ -347,12 +347,6 @@ def checked_lines(project: Path, file: str) -> list[str]:
     except InputError as error:
         return [str(problem) for problem in error.problems]
     return []
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One untouched copy of the project; each row changes a copy of it."""
-    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
 
 
 def changed_copy(pristine: Path, destination: Path, rows: list[BadInput]) -> Path:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import BuildResult, build, copy_project
+from tests.support.build import BuildResult, build
 from tests.support.changes import append, front, replace
 from wtiw.guide.routes import route_listing
 from wtiw.guide.validate import load_tree
@@ -295,12 +295,6 @@ def test_every_rule_has_one_fixture_and_every_fixture_a_rule():
 
 
 # ── Each rule fails its command ──────────────────────────────────────────────────────────
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One untouched copy of the project; each fixture changes a copy of it."""
-    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
 
 
 def broken_copy(pristine: Path, destination: Path, fixtures: list[Breaks]) -> Path:
