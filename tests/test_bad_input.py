@@ -188,7 +188,7 @@ BAD_INPUTS = [
     BadInput(
         "front-matter-past-review-has-a-column", "docs/about.md",
         replace(r"^next_review: .*$", "next_review: 2020-01-01", pattern=True),
-        "next_review 2020-01-01 is in the past", marker="next_review:", column=1,
+        "next_review 2020-01-01 must come after last_reviewed", marker="next_review:", column=1,
     ),
     BadInput(
         "front-matter-source-url-on-its-own-line", "docs/about.md",
@@ -206,9 +206,11 @@ BAD_INPUTS = [
         "the invisible character U+200B", marker="zero\u200bwidth", column=7,
     ),
     # ── Whole builds: one clear line, no traceback, no half-built site (items 5, 7, 8) ──
+    # The guide check meets it first, at the outcome that shows its numbers (issue 23).
     BadInput(
         "crisis-help-missing", CRISIS, None,
-        "the file is missing. Restore it", column=1, via="build",
+        "but there is no crisis-help.yml beside the guide. Create it", via="build",
+        extra={"file": GUIDE, "marker": "numbers: alcohol-and-drugs"},
     ),
     BadInput(
         "guide-missing", GUIDE, None, "the file is missing. Restore it", column=1, via="build"
