@@ -2,7 +2,7 @@
 
 Each fixture changes one file of a copy of the project so that it breaks one rule alone. A
 `python -m wtiw check` rule (what `make check-guide` runs, and the build before any page) is
-proved with that command, once per fixture (a second or less each); the page rules only the
+proved with that command, once per fixture (about a second each); the page rules only the
 build runs are proved by one real `mkdocs build --strict` of a copy in which each fixture
 breaks its own page (the build reports every page's problems at once). Every line the
 command prints must be the rule's, so a fixture that breaks two rules is caught too.
