@@ -4,27 +4,28 @@ The fields come from where each file's fields are declared: the guide's and the 
 Schemas (every field whose schema is plain text, found by walking the schema), the crisis
 numbers' `TEXT_FIELDS` and the front matter's `TEXT_FIELDS`, so a new field is tried without
 a new test. Each field gets its own marker, `<b>xNNN</b> & "qNNN"`, in the first place the
-data uses it, and one real build (MkDocs' own build function, in this process) writes the
-site. Nothing may show the marker as markup: no built HTML, embed, handout, search index or
+data uses it, and a real build (MkDocs' own build function, in this process) writes the
+site and the offline copy. Nothing may show the marker as markup: no built HTML, embed, handout, search index or
 oEmbed file holds `<b>xNNN</b>`; each field must reach an output, where it shows escaped
-(or, in an oEmbed title, which is text by the oEmbed spec, as the exact text).
+(or, in an oEmbed title, which is text by the oEmbed spec, as the exact text), and every
+piece a browser decodes (text, attribute, JSON-LD string) that names it holds it whole.
 
 The validators refuse markup in these fields (issue 23), which is the first guard; this test
 is the second, so it switches the first off: the plain-text check, the front matter's head
 characters, and the wording and approved-routes checks (a marker in a title changes the
-approved listing), by monkeypatching them in this process for the one build. A build in a
+approved listing), by monkeypatching them in this process for these builds. A build in a
 subprocess could not be patched; a model built by hand would miss the templates and the
 post-build steps (embeds, oEmbed, search) that a real build runs.
 
-The offline copy is not built here: it is the same build with the offline configuration,
-whose finishing step (`wtiw/offline/site.py`) rewrites addresses in the built HTML and
-renders no data, and a second build would add half a minute; `tests/test_offline.py` builds it.
+The offline copy (`mkdocs-offline.yml`: pages as `x.html`, the search index as a script) is
+built from the same marked copy and checked the same way; `make offline` then only zips it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -46,6 +47,7 @@ GUIDE = "docs/_data/guide.yaml"
 OPTIONS = "docs/_data/options.yaml"
 CRISIS = "docs/_data/crisis-help.yml"
 PAGE = "docs/talk-to-your-therapist.md"
+OFFLINE_CONFIG = "mkdocs-offline.yml"
 ANY = "*"
 TEXT_OUTPUTS = (".html", ".json", ".xml", ".js", ".txt", ".svg")
 
@@ -246,29 +248,36 @@ def shown_text(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def marked_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build a copy with every field marked, in this process, with the checks switched off."""
+    """Build the marked copy in this process, the checks off: the site and the offline copy.
+
+    The offline copy's outputs are named `offline/...`.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     folder = tmp_path_factory.mktemp("escaping")
     project = copy_project(folder / "project")
+    shutil.copy2(ROOT / OFFLINE_CONFIG, project / OFFLINE_CONFIG)
     used = mark_data(project)
+    outputs = {}
     with pytest.MonkeyPatch.context() as monkeypatch:
         plain_text_checks_off(monkeypatch)
         monkeypatch.chdir(project)
         monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(folder / "site"))
-        config["strict"] = True
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    outputs = {
-        path.relative_to(folder / "site").as_posix(): path.read_text(encoding="utf-8")
-        for path in (folder / "site").rglob("*")
-        if path.suffix in TEXT_OUTPUTS
-    }
+        for config_file, prefix in (("mkdocs.yml", ""), (OFFLINE_CONFIG, "offline/")):
+            site = folder / f"site-{prefix.strip('/') or 'online'}"
+            config = load_config(str(project / config_file), site_dir=str(site))
+            config["strict"] = True
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+            outputs |= {
+                prefix + path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+                for path in site.rglob("*")
+                if path.suffix in TEXT_OUTPUTS
+            }
     shown = {path: shown_text(text) for path, text in outputs.items() if path.endswith(".html")}
     return Built(used, outputs, shown)
 
