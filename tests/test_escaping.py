@@ -5,8 +5,8 @@ Schemas (every field whose schema is plain text, found by walking the schema), t
 numbers' `TEXT_FIELDS` and the front matter's `TEXT_FIELDS`, so a new field is tried without
 a new test. Each field gets its own marker, `<b>xNNN</b> & "qNNN"`, in the first place the
 data uses it, and a real build (MkDocs' own build function, in this process) writes the
-site and the offline copy. Nothing may show the marker as markup: no built HTML, embed, handout, search index or
-oEmbed file holds `<b>xNNN</b>`; each field must reach an output, where it shows escaped
+site and the offline copy. Nothing may show the marker as markup: no built HTML, embed,
+handout, search index or oEmbed file holds `<b>xNNN</b>`; each field must reach an output, where it shows escaped
 (or, in an oEmbed title, which is text by the oEmbed spec, as the exact text), and every
 piece a browser decodes (text, attribute, JSON-LD string) that names it holds it whole.
 

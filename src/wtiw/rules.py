@@ -8,7 +8,7 @@ a fixture per rule that breaks that rule alone, and proves that the real command
 the rule's message; it also finds every function in `SCOPE` that makes a problem, so a rule
 that is added but not listed here, or listed without a fixture, fails the suite.
 
-    >>> by_id()["guide-loop"].finder
+    >>> next(rule for rule in RULES if rule.id == "guide-loop").finder
     'wtiw.guide.validate:_check_graph'
 """
 
@@ -149,7 +149,3 @@ RULES: tuple[Rule, ...] = (
             ("page-javascript-url", "a javascript: address")),
 )  # fmt: skip
 
-
-def by_id() -> dict[str, Rule]:
-    """The rules by id (each id once)."""
-    return {rule.id: rule for rule in RULES}
