@@ -6,9 +6,10 @@ numbers' `TEXT_FIELDS` and the front matter's `TEXT_FIELDS`, so a new field is t
 a new test. Each field gets its own marker, `<b>xNNN</b> & "qNNN"`, in the first place the
 data uses it, and a real build (MkDocs' own build function, in this process) writes the
 site and the offline copy. Nothing may show the marker as markup: no built HTML, embed,
-handout, search index or oEmbed file holds `<b>xNNN</b>`; each field must reach an output, where it shows escaped
-(or, in an oEmbed title, which is text by the oEmbed spec, as the exact text), and every
-piece a browser decodes (text, attribute, JSON-LD string) that names it holds it whole.
+handout, search index or oEmbed file holds `<b>xNNN</b>`; each field must reach an
+output, where it shows escaped (or, in an oEmbed title, which is text by the oEmbed spec, as
+the exact text), and every piece a browser decodes (text, attribute, JSON-LD string) that
+names it holds it whole.
 
 The validators refuse markup in these fields (issue 23), which is the first guard; this test
 is the second, so it switches the first off: the plain-text check, the front matter's head
