@@ -148,4 +148,3 @@ RULES: tuple[Rule, ...] = (
             ("page-attribute", "an attribute the page allowlist does not have"),
             ("page-javascript-url", "a javascript: address")),
 )  # fmt: skip
-
