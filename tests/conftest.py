@@ -14,8 +14,8 @@ from xdist.workermanage import WorkerController
 
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
-from tests.support.build import ROOT, BuildResult, build
-from tests.support.embed_host import clinic_site
+from tests.support.build import ROOT, BuildResult, build, copy_project
+from tests.support.embed_host import MESSAGE_RECORDER, clinic_site
 from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
 from tests.support.sweep import SETUPS, Sweeps
@@ -89,6 +89,12 @@ def page(browser) -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One untouched copy of the project per module; each broken input changes a copy of it."""
+    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
+
+
+@pytest.fixture(scope="module")
 def host_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder a clinic's pages are written to (embed tests)."""
     return tmp_path_factory.mktemp("clinic")
@@ -104,9 +110,10 @@ def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
 
 @pytest.fixture
 def clinic(browser) -> Iterator[tuple[object, Recorder]]:
-    """A fresh context whose errors, CSP violations and off-site requests are recorded."""
+    """A fresh context recording errors, CSP violations, off-site requests, frames' messages."""
     context = browser.new_context(viewport={"width": 900, "height": 700})
     recorder = watch(context)
+    context.add_init_script(MESSAGE_RECORDER)
     tab = context.new_page()
     yield tab, recorder
     context.close()

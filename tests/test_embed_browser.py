@@ -19,10 +19,13 @@ import pytest
 
 from tests.support.embed_host import (
     FRAME_HEIGHT,
-    HEIGHT_RECORDER,
+    MESSAGE_RECORDER,
     SANDBOX,
     TIGHT_SANDBOXES,
     Frame,
+    assert_exact_messages,
+    message_faults,
+    recorded_messages,
     write_host_page,
     write_scrolling_host,
 )
@@ -78,6 +81,7 @@ def test_section_frame_sizes_to_its_content(clinic, host_dir, host_url, site_url
     assert height > FRAME_HEIGHT, "a full section is taller than the default frame"
     assert abs(height - content_height(tab, "f")) <= 2
     assert tab.frame_locator("#f").locator("h1").is_visible()
+    assert_exact_messages(tab)
     assert not recorder.take()
 
 
@@ -175,6 +179,7 @@ def test_walking_the_guide_in_a_frame_keeps_its_height(
         frame.locator(target).wait_for()
         assert wait_for_size(tab, "g") == height
         assert tab.frames[1].url.startswith(site_url + "guide/embed.html")
+    assert_exact_messages(tab)
     assert not recorder.take()
 
 
@@ -293,7 +298,7 @@ def listening_clinic(browser) -> Iterator[tuple[object, Recorder]]:
     """A clinic whose page records every height message its frames send."""
     context = browser.new_context(viewport={"width": 1000, "height": 700})
     recorder = watch(context)
-    context.add_init_script(HEIGHT_RECORDER)
+    context.add_init_script(MESSAGE_RECORDER)
     tab = context.new_page()
     yield tab, recorder
     context.close()
@@ -331,6 +336,7 @@ def test_the_guide_reports_one_height_whatever_the_path(
     assert frame_height(tab, f"g{width}") == sent[0]
     everything = [height for frame_heights in heights.values() for height in frame_heights]
     assert set(everything) == {sent[0]}, "not even the width changes it"
+    assert_exact_messages(tab)
     assert not recorder.take()
 
 
@@ -363,6 +369,8 @@ HOST_STATE = """() => ({
   boxes: Object.fromEntries([...document.querySelectorAll("[id^=box-]")]
     .map((box) => [box.id, [box.scrollLeft, box.scrollTop]])),
   history: history.length,
+  title: document.title,
+  focus: document.activeElement.id || document.activeElement.tagName,
   scrolls: window.__wtiwScrolls,
 })"""
 
@@ -370,8 +378,8 @@ HOST_STATE = """() => ({
 def walk_in_a_scrolled_host(tab: object, host_dir: Path, host_url: str, site_url: str, name: str):
     """Walk 8 paths in a guide frame at each width, inside a scrolled page and scroll boxes.
 
-    Returns what the host saw before and after (scroll positions, history length, scroll
-    events) and each frame's walk.
+    Returns what the host saw before and after (scroll positions, history length, title,
+    focused element, scroll events) and each frame's walk.
     """
     frames = [
         Frame(f"g{width}", site_url + "guide/embed.html", SANDBOX, f"{width}px")
@@ -383,6 +391,7 @@ def walk_in_a_scrolled_host(tab: object, host_dir: Path, host_url: str, site_url
         wait_for_size(tab, frame.frame_id)
     tab.evaluate(
         """async ({page, box}) => {
+          document.getElementById("clinic-search").focus({ preventScroll: true });
           scrollTo(0, page);
           for (const each of document.querySelectorAll("[id^=box-]")) each.scrollTop = box;
           await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
@@ -400,6 +409,7 @@ def wide_clinic(browser) -> Iterator[tuple[object, Recorder]]:
     """A clinic's page wide and tall enough to show the three frames side by side."""
     context = browser.new_context(viewport={"width": 2100, "height": 1000})
     recorder = watch(context)
+    context.add_init_script(MESSAGE_RECORDER)
     tab = context.new_page()
     yield tab, recorder
     context.close()
@@ -408,10 +418,13 @@ def wide_clinic(browser) -> Iterator[tuple[object, Recorder]]:
 def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
     wide_clinic, host_dir, host_url, site_url, site_dir
 ):
-    """The host's scroll, its scroll boxes' and history.length are the same for every path.
+    """The host's scroll, scroll boxes, history, title and focus stay the same for every path.
+
+    Every message the frames post is the one allowed height message, too.
 
     Focus that scrolled told the host which step showed (an urgent outcome's heading sits
-    lower), and a history entry per answer told it how many answers were given.
+    lower), and a history entry per answer told it how many answers were given; a frame that
+    took the focus would take the reader's typing from the clinic's page.
     """
     if not guide_step_ids(site_dir):
         pytest.skip("the guide page has no [data-step] elements yet")
@@ -424,8 +437,10 @@ def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(
         assert walk["paths"] >= 8, frame_id
     assert before["page"] == [0, HOST_SCROLL["page"]]
     assert set(map(tuple, before["boxes"].values())) == {(0, HOST_SCROLL["box"])}
+    assert before["focus"] == "clinic-search"
     assert after["scrolls"] == [], f"the host scrolled: {after['scrolls'][:5]}"
     assert after == before
+    assert_exact_messages(tab)
     assert not recorder.take()
 
 
@@ -445,6 +460,28 @@ def test_a_guide_that_scrolls_and_pushes_history_in_a_frame_is_caught_control(
     assert after["scrolls"], "the host saw no scroll"
     assert after["boxes"] != before["boxes"] or after["page"] != before["page"]
     assert after["history"] > before["history"]
+    assert after["focus"] != before["focus"], "the frame took the host's focus"
+    recorder.take()
+
+
+def test_a_frame_posting_more_than_its_height_is_caught_control(
+    listening_clinic, host_dir, host_url, site_url, site_dir
+):
+    """Control: a frame script that adds the step to its height message fails the check."""
+    if not guide_step_ids(site_dir):
+        pytest.skip("the guide page has no [data-step] elements yet")
+    tab, recorder = listening_clinic
+    message = '{type:"wtiw:height",height:height}'
+    extra_key = '{type:"wtiw:height",height:height,step:location.hash}'
+    serve_patched(tab, site_dir, "embed-frame.js", message, extra_key)
+    visit(tab, host_url + guide_host(host_dir, site_url, "guide-extra-key.html"))
+    wait_for_size(tab, "g360")
+    walk_guides(tab, ["g360"], limit=2, addresses=False)
+    messages = recorded_messages(tab)
+    assert set(recorded_heights(tab)["g360"]) == {GUIDE_FRAME_HEIGHT}, "the height alone is fine"
+    assert len(message_faults(messages)) == len(messages) >= 2
+    with pytest.raises(AssertionError, match='"step":'):
+        assert_exact_messages(tab)
     recorder.take()
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.embed_host import assert_exact_messages
 from tests.support.page_audit import visit
 from wtiw.embed.integrity import check_published
 
@@ -124,6 +125,7 @@ def test_a_clinic_on_another_origin_runs_the_script_with_its_hash(
     assert 'crossorigin="anonymous"' in snippet
     visit(tab, host_url + clinic_page(host_dir, "sri.html", snippet))
     assert resized(tab)
+    assert_exact_messages(tab)
     assert not recorder.take()
 
 
@@ -153,4 +155,5 @@ def test_a_self_hosted_copy_works_when_it_names_our_origin(
     assert f'src="{host_url}embed.js"' in snippet
     visit(tab, host_url + clinic_page(host_dir, f"self-hosted-{named}.html", snippet))
     assert resized(tab) is named, "without the attribute, our frames are not trusted"
+    assert_exact_messages(tab)
     assert not recorder.take()

@@ -246,7 +246,7 @@ def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path: Path)
 
 def test_numbers_without_a_crisis_file_beside_the_guide_fail(tmp_path: Path):
     (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drugs", crisis=False))
-    assert "there is no crisis-help.yml beside the guide" in problem
+    assert "crisis-help.yml:1:1: the file is missing. Restore it" in problem
 
 
 @pytest.mark.parametrize("name", ["not-utf8.yaml", "syntax-error.yaml", "alias.yaml"])

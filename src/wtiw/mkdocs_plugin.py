@@ -34,6 +34,7 @@ from typing import Any
 
 from jinja2 import Environment
 from markdown import Markdown
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -184,17 +185,25 @@ class SitePlugin(BasePlugin):
             for problem in [*content_findings(html), *content_problems(html, allowed)]:
                 place = source_place(file.content_string, problem.needle)
                 content.append(f"{path}:{place}: {problem.label}.")
-        if front_matter:
-            raise PluginError(
-                "Page front matter needs fixing (see README, 'Edit a page'):\n"
-                + "\n".join(front_matter)
+        # Both kinds at once, so one build shows an editor every page's problems.
+        sections = [
+            f"{heading}:\n" + "\n".join(lines)
+            for heading, lines in (
+                ("Page front matter needs fixing (see README, 'Edit a page')", front_matter),
+                (
+                    "Page content the site does not allow (see DESIGN.md, 'Privacy and security')",
+                    content,
+                ),
             )
-        if content:
-            raise PluginError(
-                "Page content the site does not allow (see DESIGN.md, 'Privacy and security'):\n"
-                + "\n".join(content)
-            )
+            if lines
+        ]
+        if sections:
+            raise PluginError("\n".join(sections))
         env.filters["wtiw_long_date"] = long_date
+        # Title and description as text again, for JSON (`on_page_markdown` escapes them).
+        env.filters["wtiw_text"] = lambda value: (
+            value.unescape() if isinstance(value, Markup) else value
+        )
         # review.html says a page past its `next_review` is due for review (never a failure).
         env.globals["wtiw_build_date"] = today
         self.theme = env
@@ -203,7 +212,17 @@ class SitePlugin(BasePlugin):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A missing snippet fails with the page, line and fix, not pymdownx's traceback."""
+        """Escape the page's title and description once; a missing snippet fails clearly.
+
+        The theme prints `title` and `description` without escaping (in `<title>`, the
+        navigation, the meta description's attribute), so they become escaped `Markup` here,
+        which our own templates' `| e` leaves as it is. Front matter refuses `"<>` in them
+        too (`pages/front_matter.py`): this is the second guard, proved by tests/test_escaping.py.
+        A missing snippet fails with the page, line and fix, not pymdownx's traceback.
+        """
+        for field in ("title", "description"):
+            if isinstance(page.meta.get(field), str):
+                page.meta[field] = escape(page.meta[field])
         if "8<-" in markdown and "pymdownx.snippets" in config.markdown_extensions:
             settings = config.mdx_configs.get("pymdownx.snippets", {})
             snippets = Markdown(

@@ -7,6 +7,7 @@ as the snippet on the "For therapists and clinics" page tells clinics to write i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from tests.support.server import serve
+from wtiw.embed.embed import GUIDE_FRAME_HEIGHT
 
 SANDBOX = "allow-scripts allow-popups"
 # What a clinic that tightens the sandbox may write: scripts only, or no tokens at all.
@@ -61,13 +63,15 @@ HOST_PAGE = Template(
 # A clinic's long page that scrolls, with the frames side by side, each inside a 400 px
 # scroll box (as in issue 23's report): the test scrolls the page and every box part-way,
 # keeping every frame on screen (Chrome pauses animation frames in frames off screen), then
-# records every scroll of either while the reader answers in the frames.
+# records every scroll of either while the reader answers in the frames. Its search box holds
+# the focus before the reader starts, so a frame that takes the focus shows.
 SCROLLING_HOST_PAGE = Template(
     """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>A clinic's long page</title></head>
 <body>
 <h1>A clinic's long page</h1>
+<label>Search the clinic's site <input id="clinic-search" type="search"></label>
 <div style="height: 600px">Above the guide.</div>
 <div style="display: flex; gap: 8px; align-items: start">
 {% for frame in frames %}
@@ -103,17 +107,73 @@ def write_scrolling_host(
     return name
 
 
-# Added to every page of a test's browser context: the clinic's page keeps every height
-# message it receives, by frame id, as a host that only listens could.
-HEIGHT_RECORDER = """if (window === window.top) {
+# Added to every page of a test's browser context: the clinic's page keeps every message
+# any frame posts to it, whatever its shape, by frame id, as a host that only listens could:
+# what kind of value it is, its own keys (an undefined one too, which JSON would drop), each
+# key's type, and the value as JSON. `__wtiwHeights` keeps the heights of the messages that
+# have the height message's type.
+MESSAGE_RECORDER = """if (window === window.top) {
   window.__wtiwHeights = [];
+  window.__wtiwMessages = [];
   window.addEventListener("message", (event) => {
-    if (!event.data || event.data.type !== "wtiw:height") return;
     const frame = [...document.querySelectorAll("iframe")]
       .find((f) => f.contentWindow === event.source);
-    window.__wtiwHeights.push([frame ? frame.id : "?", event.data.height]);
+    const data = event.data;
+    const object = data !== null && typeof data === "object";
+    const keys = object ? Reflect.ownKeys(data).map(String) : [];
+    window.__wtiwMessages.push({
+      frame: frame ? frame.id : "?",
+      guide: Boolean(frame && new URL(frame.src).pathname.endsWith("/guide/embed.html")),
+      kind: Object.prototype.toString.call(data),
+      keys,
+      types: Object.fromEntries(keys.map((key) => [key, typeof data[key]])),
+      json: JSON.stringify(data) ?? String(data),
+    });
+    if (object && data.type === "wtiw:height") {
+      window.__wtiwHeights.push([frame ? frame.id : "?", data.height]);
+    }
   });
 }"""
+# The one message a frame may post, exactly: its type and a whole number of pixels.
+HEIGHT_MESSAGE_KEYS = ["type", "height"]
+
+
+def message_faults(messages: list[dict]) -> list[str]:
+    """Each recorded message that is not exactly `{type: "wtiw:height", height: N}`.
+
+    A guide frame may send only `GUIDE_FRAME_HEIGHT`; a page frame any positive whole number,
+    as it sizes itself to its content.
+    """
+    faults = []
+    for message in messages:
+        shape = (message["kind"], sorted(message["keys"]), message["types"])
+        wanted = (
+            "[object Object]",
+            sorted(HEIGHT_MESSAGE_KEYS),
+            {"type": "string", "height": "number"},
+        )
+        fine = shape == wanted
+        if fine:
+            value = json.loads(message["json"])
+            height = value["height"]
+            fine = value["type"] == "wtiw:height" and isinstance(height, int) and height > 0
+            fine = fine and (not message["guide"] or height == GUIDE_FRAME_HEIGHT)
+        if not fine:
+            faults.append(f"{message['frame']} posted {message['kind']} {message['json']}")
+    return faults
+
+
+def recorded_messages(tab: object) -> list[dict]:
+    """Every message the clinic's page has received from its frames, in order."""
+    return tab.evaluate("window.__wtiwMessages")
+
+
+def assert_exact_messages(tab: object) -> None:
+    """The frames posted at least one message, and each is exactly the height message."""
+    messages = recorded_messages(tab)
+    assert messages, "the host heard nothing: the recorder or the frame is broken"
+    faults = message_faults(messages)
+    assert not faults, f"{len(faults)} of {len(messages)} messages: {faults[:3]}"
 
 
 def host_html(frames: list[Frame], script_src: str | None) -> str:

@@ -20,13 +20,17 @@
   var FRAMED = window.self !== window.top;
 
   /* Focus `element`; in a frame, without scrolling any ancestor, then bring it into view by
-     scrolling this frame's own page only, which the host cannot see. */
+     scrolling this frame's own page only, which the host cannot see. A frame that does not
+     have the focus (the reader has not clicked or tabbed into it) leaves the host's focus
+     where it is: taking it would move the reader's typing out of the clinic's page. */
   function focusOn(element) {
     if (!FRAMED) {
       element.focus();
       return;
     }
-    element.focus({ preventScroll: true });
+    if (document.hasFocus()) {
+      element.focus({ preventScroll: true });
+    }
     var box = element.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) {
       window.scrollTo(window.scrollX, Math.max(0, window.scrollY + box.top - 16));

@@ -21,6 +21,8 @@ from wtiw.core.yaml_reader import Document, load_document
 # dials exactly what the reader sees.
 _NUMBER = re.compile(r"^[0-9][0-9 -]*[0-9]$")
 _FIELDS = {"where", "name", "call", "text", "keyword", "note", "source", "checked"}
+# The fields of a service a reader sees as words: plain text, and escaped wherever shown.
+TEXT_FIELDS = ("where", "name", "note")
 _SOURCE = re.compile(r"^https://\S+$")
 # The word a text line asks for first ("SHOUT"): letters and digits, as a phone types them.
 _KEYWORD = re.compile(r"^[A-Za-z0-9]+$")
@@ -129,7 +131,7 @@ def _service(document: Document, key: str, entry: Any) -> Service | Problem:
             f"`keyword` of `{key}` must be one word of letters and digits, as a reader types "
             "it into a text message (for example keyword: SHOUT).",
         )
-    for field in ("where", "name", "note"):
+    for field in TEXT_FIELDS:
         markup = markup_message(entry[field]) if field in entry else None
         if markup:
             return document.problem((*at, field), f"`{field}` of `{key}`: {markup}")

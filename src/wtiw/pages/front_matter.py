@@ -31,6 +31,14 @@ MAX_DESCRIPTION = 200
 UNSAFE_IN_HEAD = frozenset('"<>')
 # An optional clinical sign-off: who checked the page, under which registration, and when.
 CLINICAL_REVIEW_FIELDS = ("name", "role", "registration_body", "registration_number", "date")
+# The fields a reader sees as words (`*`: every item of a list), shown in the page, its head,
+# the search index, embeds and oEmbed files: each is text, escaped wherever it is shown.
+TEXT_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("title",),
+    ("description",),
+    ("sources", "*", "title"),
+    *(("clinical_review", name) for name in CLINICAL_REVIEW_FIELDS if name != "date"),
+)
 CLINICAL_REVIEW_EXAMPLE = (
     "for example:\n"
     "  clinical_review:\n"
