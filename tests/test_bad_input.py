@@ -160,7 +160,7 @@ BAD_INPUTS = [
     ),
     BadInput(
         "crisis-checked-in-the-future", CRISIS,
-        replace(r"^checked: .*$", f"checked: {day(1)}", pattern=True),
+        replace(r"^checked: .*$", f"checked: {day(7)}", pattern=True),
         "is in the future", marker="checked:", column=10,
     ),
     BadInput(
