@@ -19,7 +19,7 @@ from tests.support.build import ROOT
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import parse_document
 from wtiw.crisis.markdown import markdown_list
-from wtiw.crisis.numbers import CrisisHelp, load_crisis_help, parse_crisis_help
+from wtiw.crisis.numbers import CrisisHelp, load_crisis_help, parse_crisis_help, site_crisis_help
 
 DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
 # Something a reader would take for a phone number: 3 digits that are an emergency or crisis
@@ -301,3 +301,47 @@ def test_crisis_help_is_one_tap_from_the_first_screen(
         assert help_now == ["../help-now/"], "the header's Help now link is on screen"
     finally:
         context.close()
+
+
+LISTED = """checked: 2026-11-25
+services:
+  named: {where: UK, name: A line, call: "116 123", text: "85 258", keyword: SHOUT, note: all day}
+  bare: {where: US, call: "911"}
+lists:
+  urgent: [named, bare]
+  emergency: [bare]
+"""
+
+
+def test_markdown_lists_word_each_service_as_the_help_page_shows_it():
+    """Every way a list is worded: with or without the place, named or not, call or text only."""
+    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"))
+    block = '<div class="wtiw-crisis-list" markdown>\n\n{}\n\n</div>\n'
+    both = "[call 116 123](tel:116123) or [text SHOUT to 85 258](sms:85258) (all day)"
+    assert markdown_list(crisis, "urgent") == block.format(
+        f"- UK: A line, {both}.\n- US: [call 911](tel:911)."
+    )
+    assert markdown_list(crisis, "urgent", where=False) == block.format(
+        f"- **A line:** {both}.\n- [call 911](tel:911)."
+    )
+    assert markdown_list(crisis, "urgent", where=False, only="call") == block.format(
+        "- **A line:** [call 116 123](tel:116123) (all day).\n- [call 911](tel:911)."
+    )
+    with pytest.raises(ValueError, match=r"^the service `bare` has no `text` number$"):
+        markdown_list(crisis, "urgent", only="text")
+    with pytest.raises(ValueError, match=r"has no list `none` \(it has: emergency, urgent\)$"):
+        markdown_list(crisis, "none")
+
+
+def test_the_site_reads_the_file_again_only_when_it_changes(tmp_path: Path):
+    """The plugin and macros share one read; an edited file (a changed number) is read anew."""
+    path = tmp_path / "crisis-help.yml"
+    path.write_text(LISTED, encoding="utf-8")
+    first = site_crisis_help(path)
+    assert site_crisis_help(path) is first, "read once while the file is unchanged"
+    # A new size too: two writes within one clock tick may share a modification time.
+    path.write_text(LISTED.replace('call: "911"', 'call: "999"') + "# checked\n", encoding="utf-8")
+    changed = site_crisis_help(path)
+    assert changed is not first
+    assert changed.services["bare"].actions[0].number == "999"
+    assert site_crisis_help(path) is changed
