@@ -54,10 +54,11 @@ def tally(lines: list[str], equivalent: dict[str, str]) -> dict[str, Counter[str
 
 
 def table(modules: dict[str, Counter[str]]) -> str:
-    """A Markdown table: mutants, killed, equivalent, survived, not reached, % killed."""
+    """A Markdown table: mutants, checked, killed, equivalent, survived, unreached, % killed."""
     rows = [
-        "| Module | Mutants | Killed | Equivalent | Survived | No test reaches it | Killed % |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| Module | Mutants | Checked | Killed | Equivalent | Survived | No test reaches it "
+        "| Killed % of checked |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     total: Counter[str] = Counter()
     for module, counts in sorted(modules.items()):
@@ -68,13 +69,17 @@ def table(modules: dict[str, Counter[str]]) -> str:
 
 
 def row(module: str, counts: Counter[str]) -> str:
-    """One module's line; killed % counts equivalent mutants as killed, timeouts as killed."""
+    """One module's line: equivalent mutants and timeouts count as killed; a run stopped early
+    leaves some mutants not checked, and the score is of those checked.
+    """
     mutants = sum(counts.values())
+    checked = mutants - counts["not checked"]
     killed = counts["killed"] + counts["timeout"]
-    score = (killed + counts["equivalent"]) / mutants if mutants else 0.0
+    score = (killed + counts["equivalent"]) / checked if checked else 0.0
     return (
-        f"| {module} | {mutants} | {killed} | {counts['equivalent']} | {counts['survived']} "
-        f"| {counts['no tests']} | {score:.0%}{'' if score >= TARGET else ' (under 90%)'} |"
+        f"| {module} | {mutants} | {checked} | {killed} | {counts['equivalent']} "
+        f"| {counts['survived']} | {counts['no tests']} "
+        f"| {score:.0%}{'' if score >= TARGET else ' (under 90%)'} |"
     )
 
 

@@ -345,3 +345,10 @@ def test_the_site_reads_the_file_again_only_when_it_changes(tmp_path: Path):
     assert changed is not first
     assert changed.services["bare"].actions[0].number == "999"
     assert site_crisis_help(path) is changed
+
+
+def test_a_broken_file_is_named_as_the_site_names_it(tmp_path: Path):
+    path = tmp_path / "crisis-help.yml"
+    path.write_text(LISTED.replace('call: "911"', 'call: "9x1"'), encoding="utf-8")
+    with pytest.raises(InputError, match=r"docs/_data/crisis-help\.yml:4:"):
+        site_crisis_help(path, "docs/_data/crisis-help.yml")

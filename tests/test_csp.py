@@ -339,3 +339,26 @@ def test_a_script_split_by_the_parser_is_hashed_whole():
 
 def test_quotes_in_the_policy_are_escaped_for_its_attribute():
     assert csp_policy.attribute_value("a \"b\" <c> & 'd'") == "a &quot;b&quot; &lt;c&gt; &amp; 'd'"
+
+
+def test_an_inline_script_in_content_is_named_by_its_first_line_word_for_word():
+    long = "x" * 70
+    (problem,) = content_problems(f"<script>\n\n  {long}\n</script>", frozenset())
+    assert problem.label == (
+        f"an inline <script> ({long[:60]}) in the page's content: the policy trusts only the "
+        "inline scripts our templates write; remove it, or move the code into a script file "
+        "under overrides/assets/javascripts/"
+    )
+    assert problem.needle == long
+    (blank,) = content_problems("<script>  \n </script>", frozenset())
+    assert blank.label.startswith("an inline <script> () in the page's content")
+    assert blank.needle == "<script"
+    (style,) = content_problems("<p>x</p><style>p {}</style>", frozenset())
+    assert style.needle == "<style>"
+
+
+def test_extra_hashes_are_allowed_beside_the_pages_own():
+    """The offline copy adds its shim's hash to every page's policy."""
+    extra = "'sha256-AAAA'"
+    assert extra in insert_policy(page("<script>x()</script>"), extra_hashes=[extra])
+    assert extra not in insert_policy(page("<script>x()</script>"))

@@ -75,7 +75,7 @@ def test_the_build_refuses_a_changed_script(tmp_path: Path):
     expected = sha384(tmp_path / "embed.js")
     check_published(tmp_path, expected)
     (tmp_path / "embed.js").write_text("/* minified */", encoding="utf-8")
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ValueError, match=r"differs from docs/embed\.js") as caught:
         check_published(tmp_path, expected)
     found = sha384(tmp_path / "embed.js")
     assert str(caught.value) == (

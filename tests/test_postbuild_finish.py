@@ -27,7 +27,8 @@ FILES = {
         '<link rel="stylesheet" href="assets/stylesheets/a.css">'
         '<link rel="stylesheet" href="assets/stylesheets/b.css">'
         f"<script>{SCRIPT}</script></head>"
-        '<body><a href="https://example.org/">out</a> <a href="in/">in</a></body></html>'
+        '<body><a href="https://example.org/">out</a> <a href="in/">in</a> '
+        '<a href="https://site.example/in/">ours</a></body></html>'
     ),
     "go/index.html": (
         '<!doctype html><html><head><meta charset="utf-8"><title>Redirecting</title>'
@@ -37,7 +38,9 @@ FILES = {
     "assets/stylesheets/a.css.map": "{}",
     "assets/stylesheets/b.css": "b {  color : blue ; }\n",
     "assets/javascripts/x.js": "var  y = 2;\n//# sourceMappingURL=x.js.map\n",
+    "assets/stylesheets/theme.css": "p{}\n/*# sourceMappingURL=theme.css.map */\n",
     "maps/only.js.map": "{}",
+    "maps/deep/only.css.map": "{}",
 }
 
 
@@ -71,9 +74,11 @@ def test_every_step_runs_in_order_on_the_site(tmp_path: Path):
     page = read.pop("index.html").read_text(encoding="utf-8")
     stub = read.pop("go/index.html").read_text(encoding="utf-8")
     (bundle,) = [name for name in read if name.startswith("assets/stylesheets/wtiw.")]
-    assert summary == Summary(removed=2, minified=2, bundles=1)
-    assert sorted(read) == sorted([*OWN, "assets/javascripts/x.js", bundle])
-    assert not (tmp_path / "maps").exists(), "a folder left empty is removed"
+    assert summary == Summary(removed=3, minified=2, bundles=1)
+    theme = "assets/stylesheets/theme.css"
+    assert sorted(read) == sorted([*OWN, theme, "assets/javascripts/x.js", bundle])
+    assert not (tmp_path / "maps").exists(), "folders left empty are removed, deepest first"
+    assert read[theme].read_text() == "p{}", "a theme stylesheet loses only its map comment"
     assert read["assets/javascripts/x.js"].read_text() == "var  y = 2;", "map comment only"
     assert read["assets/stylesheets/a.css"].read_text() == "a{color:red}"
     assert read[bundle].read_text() == "a{color:red}\nb{color:blue}"
@@ -81,6 +86,7 @@ def test_every_step_runs_in_order_on_the_site(tmp_path: Path):
     assert "a.css" not in page
     assert '<a href="https://example.org/" rel="noopener noreferrer">out</a>' in page
     assert '<a href="in/">in</a>' in page
+    assert '<a href="https://site.example/in/">ours</a>' in page, "the site's own address"
     assert page.index("Content-Security-Policy") < page.index("<link"), "policy before assets"
     assert f"'{sha256(SCRIPT)}'" in page
     assert f"{POLICY}<title>" in stub, "the stub's referrer policy comes before its script"
