@@ -26,7 +26,7 @@ FILES = {
         '<!doctype html><html><head><meta charset="utf-8">'
         '<link rel="stylesheet" href="assets/stylesheets/a.css">'
         '<link rel="stylesheet" href="assets/stylesheets/b.css">'
-        f"<script>{SCRIPT}</script></head>"
+        f'<script>{SCRIPT}</script><script src="assets/javascripts/guide.js"></script></head>'
         '<body><a href="https://example.org/">out</a> <a href="in/">in</a> '
         '<a href="https://site.example/in/">ours</a></body></html>'
     ),
@@ -38,6 +38,7 @@ FILES = {
     "assets/stylesheets/a.css.map": "{}",
     "assets/stylesheets/b.css": "b {  color : blue ; }\n",
     "assets/javascripts/x.js": "var  y = 2;\n//# sourceMappingURL=x.js.map\n",
+    "assets/javascripts/guide.js": "var  g = 3;\n",
     "assets/stylesheets/theme.css": "p{}\n/*# sourceMappingURL=theme.css.map */\n",
     "maps/only.js.map": "{}",
     "maps/deep/only.css.map": "{}",
@@ -51,11 +52,15 @@ def site(root: Path, files: dict[str, str] = FILES, *, with_policy: bool = True)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     stub = (root / "go" / "index.html",) if "go/index.html" in files else ()
+    # The theme overrides' own scripts count as ours (minified), like extra_css files.
+    overrides = root.parent / f"{root.name}-overrides"
+    (overrides / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
+    (overrides / "assets" / "javascripts" / "guide.js").write_text("", encoding="utf-8")
     return SiteFacts(
         site_dir=root,
         site_url="https://site.example/",
         search_languages=("en",),
-        templates=None,
+        templates=overrides,
         extra_assets=OWN,
         redirect_stubs=stub,
         referrer_policy=POLICY,
@@ -74,9 +79,12 @@ def test_every_step_runs_in_order_on_the_site(tmp_path: Path):
     page = read.pop("index.html").read_text(encoding="utf-8")
     stub = read.pop("go/index.html").read_text(encoding="utf-8")
     (bundle,) = [name for name in read if name.startswith("assets/stylesheets/wtiw.")]
-    assert summary == Summary(removed=3, minified=2, bundles=1)
+    assert summary == Summary(removed=3, minified=3, bundles=1)
     theme = "assets/stylesheets/theme.css"
-    assert sorted(read) == sorted([*OWN, theme, "assets/javascripts/x.js", bundle])
+    guide = "assets/javascripts/guide.js"
+    assert sorted(read) == sorted([*OWN, theme, guide, "assets/javascripts/x.js", bundle])
+    assert read[guide].read_text() == "var g=3;", "an overrides script is ours: minified"
+    assert "guide.js" not in page, "a page without the guide loses the guide's script"
     assert not (tmp_path / "maps").exists(), "folders left empty are removed, deepest first"
     assert read[theme].read_text() == "p{}", "a theme stylesheet loses only its map comment"
     assert read["assets/javascripts/x.js"].read_text() == "var  y = 2;", "map comment only"
