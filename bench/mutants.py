@@ -69,8 +69,9 @@ def table(modules: dict[str, Counter[str]]) -> str:
 
 
 def row(module: str, counts: Counter[str]) -> str:
-    """One module's line: equivalent mutants and timeouts count as killed; a run stopped early
-    leaves some mutants not checked, and the score is of those checked.
+    """One module's line; equivalent mutants and timeouts count as killed.
+
+    A run stopped early leaves some mutants not checked: the score is of those checked.
     """
     mutants = sum(counts.values())
     checked = mutants - counts["not checked"]
