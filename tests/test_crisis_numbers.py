@@ -400,6 +400,12 @@ def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
         "c.yml:2:8: add the list `emergency:` (a list of service ids).",
         "c.yml:2:8: add the list `urgent:` (a list of service ids).",
     ]
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"))
+    assert [str(problem) for problem in caught.value.problems][:2] == [
+        f"c.yml:1:11: expected `services:`; {SERVICE_FIX}.",
+        "c.yml:2:10: `checked` must be the date the numbers were last checked, YYYY-MM-DD.",
+    ]
 
 
 GOOD_SERVICE = """checked: 2026-11-25
