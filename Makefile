@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 OFFLINE_SITE ?= dist/offline-site
 OFFLINE_ZIP ?= dist/when-therapy-isnt-working-offline.zip
 
-.PHONY: help serve build offline test lint format check-guide routes review bench lock clean
+.PHONY: help serve build offline test lint format check-guide routes review bench mutants lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ bench: $(VENV)/.test-installed ## Benchmarks: print figures (not a test)
 	bash tests/setup/system-deps.sh
 	$(PY) -m bench
 
+mutants: $(VENV)/.test-installed ## Mutation testing of the safety and privacy modules: killed and surviving per module (not a test)
+	$(PY) -m bench.mutants
+
 lock: ## Re-resolve the pinned, hashed lock files from pyproject.toml and requirements/test.in
 	$(PYTHON) -m venv /tmp/wtiw-lock
 	/tmp/wtiw-lock/bin/pip install --quiet pip-tools==7.6.2
@@ -80,4 +83,4 @@ lock: ## Re-resolve the pinned, hashed lock files from pyproject.toml and requir
 	cd requirements && /tmp/wtiw-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o test.txt test.in
 
 clean: ## Remove build output and test artefacts (keeps .venv)
-	rm -rf site dist .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf site dist .pytest_cache .ruff_cache .hypothesis test-artifacts mutants

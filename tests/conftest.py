@@ -20,6 +20,33 @@ from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
 from tests.support.sweep import SETUPS, Sweeps
 
+# Fixtures that need the shared build, a server or a browser: `--no-build` deselects their tests.
+SLOW_FIXTURES = frozenset(
+    {"built_site", "site_dir", "site_url", "browser", "contexts", "page", "clinic", "sweep"}
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--no-build`: only the fast tests, for `make mutants` (bench/mutants.py)."""
+    parser.addoption(
+        "--no-build",
+        action="store_true",
+        help="deselect tests that need the site's build, a server or a browser",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `--no-build`, drop the tests that use a SLOW_FIXTURES fixture."""
+    if not config.getoption("--no-build"):
+        return
+    for item in items:
+        # mutmut 3.7 (the newest that accepts our click pin) reads `_nodeid`, gone in pytest 9.
+        item._nodeid = item.nodeid
+    slow = [item for item in items if SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:

@@ -11,6 +11,7 @@ import yaml
 from tests.support.build import ROOT, BuildResult, build, copy_project
 from wtiw.core.yaml_reader import Document
 from wtiw.pages.front_matter import (
+    CLINICAL_REVIEW_EXAMPLE,
     KNOWN_FIELDS,
     SOURCE_EXAMPLE,
     check_front_matter,
@@ -302,3 +303,88 @@ def test_the_example_in_error_messages_is_valid_front_matter():
     """The fix we suggest must itself pass, or editors copy a broken example."""
     example = yaml.safe_load(SOURCE_EXAMPLE.removeprefix("for example:\n"))
     assert check_front_matter(Document("page.md", {**GOOD, **example}), today=TODAY) == []
+
+
+BROKEN_PAGE = f"""---
+hide: [toc]
+title: ""
+description: "{"x" * 201}"
+last_reviewed: 2027-01-01
+next_review: 2028-06-01
+sources:
+  - {{title: A, url: "http://x", extra: 1}}
+  - 3
+  - {{url: "https://example.org/"}}
+clinical_review: {{name: A, role: B, registration_body: C, registration_number: D}}
+bogus: 1
+---
+# A page
+"""
+# The front matter starts at line 2: each field below it is reported at its own line.
+MISSING_SIGN_OFF = "---\ntitle: A\nclinical_review: {name: A, role: B, registration_body: C}\n---\n"
+ODD_SIGN_OFF = """---
+title: A
+sources: 3
+clinical_review:
+  {name: A, role: B, registration_body: C, registration_number: D, date: 2026-11-26, x: 1}
+---
+"""
+
+
+def test_each_problem_is_at_its_fields_line_word_for_word():
+    """What an editor reads, line by line: each message at the line of the field it is about."""
+    found = check_page("docs/p.md", BROKEN_PAGE, today=TODAY)
+    assert found == [
+        "docs/p.md:12: unknown field `bogus`. Remove it. A page may have: "
+        + ", ".join(sorted(KNOWN_FIELDS))
+        + ".",
+        "docs/p.md:3: `title` must be a line of text, not ''.",
+        "docs/p.md:4: `description` is 201 characters; keep it to 200 or fewer so search "
+        "results show all of it.",
+        "docs/p.md:5: last_reviewed 2027-01-01 is in the future. Use the real date.",
+        "docs/p.md:6: next_review 2028-06-01 is more than a year after last_reviewed "
+        "2027-01-01. Pages are reviewed every six months: set it six months after "
+        "last_reviewed.",
+        "docs/p.md:7: sources[1] needs a `url` starting with https://, not 'http://x'.",
+        "docs/p.md:7: sources[1] has unknown keys ['extra']; use only `title` and `url`.",
+        f"docs/p.md:7: sources[2] must have a `title` and a `url`, {SOURCE_EXAMPLE}",
+        "docs/p.md:7: sources[3] needs a `title` (the source's name).",
+        "docs/p.md:11: `date` must be a date: write it unquoted as YYYY-MM-DD, for example "
+        "2026-11-25.",
+    ]
+    columns = {problem.column for problem in check_front_matter(
+        read_front_matter("docs/p.md", BROKEN_PAGE), today=TODAY)}  # fmt: skip
+    assert columns == {1}
+
+
+def test_a_missing_sign_off_field_is_named_at_the_sign_off_with_its_example():
+    problems = check_front_matter(read_front_matter("p.md", MISSING_SIGN_OFF), today=TODAY)
+    fix = (
+        "`clinical_review` needs name, role, registration_body, registration_number, date, "
+        + CLINICAL_REVIEW_EXAMPLE
+    )
+    signed = [(p.line, p.message) for p in problems if "clinical_review" in p.message]
+    assert signed == [(3, f"missing `registration_number`: {fix}")]
+    problems = check_front_matter(read_front_matter("p.md", ODD_SIGN_OFF), today=TODAY)
+    found = [(p.line, p.message) for p in problems if "sources" in p.message[:10]]
+    found += [(p.line, p.message) for p in problems if "clinical_review" in p.message]
+    assert found == [
+        (3, f"`sources` must be a list of at least one entry, {SOURCE_EXAMPLE}"),
+        (4, f"unknown keys ['x'] in {fix}"),
+        (4, "clinical_review date 2026-11-26 is in the future."),
+    ]
+    today = ODD_SIGN_OFF.replace("2026-11-26", "2026-11-25")
+    problems = check_front_matter(read_front_matter("p.md", today), today=TODAY)
+    assert not [p for p in problems if "future" in p.message], "signed today is fine"
+
+
+def test_the_limits_are_inclusive():
+    """200 characters and a year and a day (a leap year) are still fine; one more is not."""
+    assert problems_with(description="x" * 200) == []
+    assert problems_with(next_review=date(2027, 11, 26)) == []
+    assert len(problems_with(next_review=date(2027, 11, 27))) == 1
+
+
+def test_a_quoted_title_inside_the_text_says_to_use_words():
+    (message,) = problems_with(title='The "best" way')
+    assert message.endswith("Use words or single quotes instead.")

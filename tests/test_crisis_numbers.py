@@ -21,7 +21,15 @@ from tests.support.build import ROOT
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import parse_document
 from wtiw.crisis.markdown import markdown_list
-from wtiw.crisis.numbers import Action, CrisisHelp, Service, load_crisis_help, parse_crisis_help
+from wtiw.crisis.numbers import (
+    SERVICE_FIX,
+    Action,
+    CrisisHelp,
+    Service,
+    load_crisis_help,
+    parse_crisis_help,
+    site_crisis_help,
+)
 
 DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
 # Something a reader would take for a phone number: 3 digits that are an emergency or crisis
@@ -344,3 +352,127 @@ def test_crisis_help_is_one_tap_from_the_first_screen(
         assert help_now == ["../help-now/"], "the header's Help now link is on screen"
     finally:
         context.close()
+
+
+LISTED = """checked: 2026-11-25
+services:
+  named: {where: UK, name: A line, call: "116 123", text: "85 258", keyword: SHOUT, note: all day}
+  bare: {where: US, call: "911"}
+lists:
+  urgent: [named, bare]
+  emergency: [bare]
+"""
+
+
+def test_markdown_lists_word_each_service_as_the_help_page_shows_it():
+    """Every way a list is worded: with or without the place, named or not, call or text only."""
+    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"))
+    block = '<div class="wtiw-crisis-list" markdown>\n\n{}\n\n</div>\n'
+    both = "[call 116 123](tel:116123) or [text SHOUT to 85 258](sms:85258) (all day)"
+    assert markdown_list(crisis, "urgent") == block.format(
+        f"- UK: A line, {both}.\n- US: [call 911](tel:911)."
+    )
+    assert markdown_list(crisis, "urgent", where=False) == block.format(
+        f"- **A line:** {both}.\n- [call 911](tel:911)."
+    )
+    assert markdown_list(crisis, "urgent", where=False, only="call") == block.format(
+        "- **A line:** [call 116 123](tel:116123) (all day).\n- [call 911](tel:911)."
+    )
+    with pytest.raises(ValueError, match=r"^the service `bare` has no `text` number$"):
+        markdown_list(crisis, "urgent", only="text")
+    with pytest.raises(ValueError, match=r"has no list `none` \(it has: emergency, urgent\)$"):
+        markdown_list(crisis, "none")
+
+
+def test_the_site_reads_the_file_again_only_when_it_changes(tmp_path: Path):
+    """The plugin and macros share one read; an edited file (a changed number) is read anew."""
+    path = tmp_path / "crisis-help.yml"
+    path.write_text(LISTED, encoding="utf-8")
+    first = site_crisis_help(path)
+    assert site_crisis_help(path) is first, "read once while the file is unchanged"
+    # A new size too: two writes within one clock tick may share a modification time.
+    path.write_text(LISTED.replace('call: "911"', 'call: "999"') + "# checked\n", encoding="utf-8")
+    changed = site_crisis_help(path)
+    assert changed is not first
+    assert changed.services["bare"].actions[0].number == "999"
+    assert site_crisis_help(path) is changed
+
+
+def test_a_broken_file_is_named_as_the_site_names_it(tmp_path: Path):
+    path = tmp_path / "crisis-help.yml"
+    path.write_text(LISTED.replace('call: "911"', 'call: "9x1"'), encoding="utf-8")
+    with pytest.raises(InputError, match=r"docs/_data/crisis-help\.yml:4:"):
+        site_crisis_help(path, "docs/_data/crisis-help.yml")
+
+
+EVERY_MISTAKE = """checked: 2026-11-25
+services:
+  plain: 3
+  odd: {where: UK, call: "111", colour: red}
+  nowhere: {call: "111"}
+  silent: {where: UK}
+  blank: {where: UK, call: "111", name: "  "}
+  unsourced: {where: UK, call: "111", source: "http://x"}
+  undated: {where: UK, call: "111", checked: 2026-02-30x}
+  good: {where: UK, name: A line, call: "116 123", note: all day, source: "https://e.org/",
+         checked: 2026-12-01, text: "85258", keyword: SHOUT}
+lists:
+  urgent: [good, missing]
+  emergency: good
+"""
+
+
+def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document(EVERY_MISTAKE, "crisis-help.yml"))
+    fix = f": {SERVICE_FIX}."
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"crisis-help.yml:3:3: the service `plain` is not right{fix}",
+        f"crisis-help.yml:4:3: the service `odd` is not right{fix}",
+        f"crisis-help.yml:5:3: the service `nowhere` is not right{fix}",
+        f"crisis-help.yml:6:3: the service `silent` has no number{fix}",
+        f"crisis-help.yml:7:41: `name` of `blank`{fix}",
+        f"crisis-help.yml:8:47: `source` of `unsourced`{fix}",
+        f"crisis-help.yml:9:46: `checked` of `undated`{fix}",
+        "crisis-help.yml:13:18: no service has the id `missing`: use one of the ids under "
+        "`services:`.",
+        "crisis-help.yml:14:14: expected a list of service ids.",
+    ]
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document("checked: 2026-11-25\nlists: {}\n", "c.yml"))
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"c.yml:1:1: expected `services:`; {SERVICE_FIX}.",
+        "c.yml:2:8: add the list `emergency:` (a list of service ids).",
+        "c.yml:2:8: add the list `urgent:` (a list of service ids).",
+    ]
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"))
+    assert [str(problem) for problem in caught.value.problems][:2] == [
+        f"c.yml:1:11: expected `services:`; {SERVICE_FIX}.",
+        "c.yml:2:10: `checked` must be the date the numbers were last checked, YYYY-MM-DD.",
+    ]
+
+
+GOOD_SERVICE = """checked: 2026-11-25
+services:
+  good: {where: UK, name: A line, call: "116 123", note: all day, source: "https://e.org/",
+         checked: 2026-12-01, text: "85258", keyword: SHOUT}
+lists:
+  urgent: [good]
+  emergency: [good]
+"""
+
+
+def test_a_good_service_keeps_every_field():
+    crisis = parse_crisis_help(parse_document(GOOD_SERVICE, "crisis-help.yml"))
+    (good,) = crisis.lists["urgent"]
+    assert (good.where, good.name, good.note, good.source) == (
+        "UK",
+        "A line",
+        "all day",
+        "https://e.org/",
+    )
+    assert crisis.checked_on(good).isoformat() == "2026-12-01"
+    assert [(a.kind, a.number, a.keyword) for a in good.actions] == [
+        ("call", "116 123", ""), ("text", "85258", "SHOUT")
+    ]  # fmt: skip

@@ -284,3 +284,81 @@ def test_browser_blocks_an_inline_script_the_build_did_not_hash(
     else:
         assert injected_ran
         assert not violations
+
+
+def test_every_refusal_says_what_to_do_word_for_word():
+    """An editor reads these messages: each names up to three culprits and the fix."""
+    handlers = '<button onclick="go()">Go</button><a href="javascript:x()">j</a>'
+    handlers += '<div onmouseover="m()"></div><span onfocus="f()"></span>'
+    styles = '<p style="a">x</p><i style="b">y</i><style>p {}</style><u style="d">w</u>'
+    handler, style = content_problems(handlers + styles, frozenset())
+    assert handler.label == (
+        "inline event handlers or javascript: URLs would be blocked: <button onclick=...>, "
+        "<a href=javascript:x()>, <div onmouseover=...>; move the code into a script file"
+    )
+    assert handler.needle == '<button onclick="go()">'
+    assert style.label == (
+        "inline styles would be blocked by style-src 'self': "
+        '<p style="a">, <i style="b">, <style> element; use a class and a stylesheet instead'
+    )
+    with pytest.raises(CspError) as caught:
+        policy_for(page(body=handlers + styles))
+    assert str(caught.value) == f"{handler.label}; {style.label}"
+    with pytest.raises(CspError, match=r"^no <head> to put the Content-Security-Policy in$"):
+        insert_policy("<p>No head</p>")
+    with pytest.raises(
+        CspError, match=r"^a <script> comes before <meta charset>; the policy must come first$"
+    ):
+        insert_policy('<html><head><script>x()</script><meta charset="utf-8"></head></html>')
+
+
+def test_a_script_right_after_charset_gets_the_policy_before_it():
+    html = insert_policy('<html><head><meta charset="utf-8"><script>x()</script></head></html>')
+    assert html.index("Content-Security-Policy") < html.index("<script>")
+
+
+def test_form_and_frame_addresses_with_javascript_are_refused():
+    for markup in ('<form action="javascript:x()">', '<button formaction="javascript:y()">'):
+        (problem,) = content_problems(markup, frozenset())
+        assert "javascript:" in problem.label, markup
+    (problem,) = content_problems('<iframe src="javascript:z()"></iframe>', frozenset())
+    assert problem.needle == '<iframe src="javascript:z()">'
+
+
+def test_a_lone_carriage_return_hashes_as_a_line_feed():
+    assert script_hash("a();\rb();") == script_hash("a();\nb();")
+    assert script_hash("a();\rb();") != script_hash("a();b();")
+
+
+def test_a_script_split_by_the_parser_is_hashed_whole():
+    """The parser hands a script's text over in pieces (at `&` and `<`): joined as written."""
+    source = "if (a < b && c) { d(); }"
+    assert KNOWN_HASH not in policy_for(page(f"<script>{source}</script>"))
+    assert script_hash(source) in policy_for(page(f"<script>{source}</script>"))
+
+
+def test_quotes_in_the_policy_are_escaped_for_its_attribute():
+    assert csp_policy.attribute_value("a \"b\" <c> & 'd'") == "a &quot;b&quot; &lt;c&gt; &amp; 'd'"
+
+
+def test_an_inline_script_in_content_is_named_by_its_first_line_word_for_word():
+    long = "x" * 70
+    (problem,) = content_problems(f"<script>\n\n  {long}\n</script>", frozenset())
+    assert problem.label == (
+        f"an inline <script> ({long[:60]}) in the page's content: the policy trusts only the "
+        "inline scripts our templates write; remove it, or move the code into a script file "
+        "under overrides/assets/javascripts/"
+    )
+    assert problem.needle == long
+    (blank,) = content_problems("<script>  \n </script>", frozenset())
+    assert blank.label.startswith("an inline <script> () in the page's content")
+    assert blank.needle == "<script"
+    (style,) = content_problems("<p>x</p><style>p {}</style>", frozenset())
+    assert style.needle == "<style>"
+
+
+def test_extra_hashes_are_allowed_beside_the_pages_own():
+    """The offline copy adds its shim's hash to every page's policy."""
+    extra = "'sha256-AAAA'"
+    assert extra in insert_policy(page("<script>x()</script>"), extra_hashes=[extra])
+    assert extra not in insert_policy(page("<script>x()</script>"))

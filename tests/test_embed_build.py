@@ -15,6 +15,7 @@ import pytest
 from tests.support.build import ROOT
 from tests.support.site_pages import is_redirect_stub
 from wtiw.crisis.numbers import load_crisis_help
+from wtiw.embed.embed import embed_path
 from wtiw.postbuild.links import open_outside_frame, stays_in_frame
 
 CHROME = (
@@ -164,3 +165,9 @@ def test_the_guide_embed_links_each_outcome_to_its_full_step(site_dir: Path):
         ), step
     assert "embed.css" in embed
     assert "embed.css" not in full, "only the embed form loads the compact rules"
+
+
+def test_an_embed_form_sits_beside_its_page():
+    assert embed_path("index.html") == "embed.html"
+    assert embed_path("talk-to-your-therapist/index.html") == "talk-to-your-therapist/embed.html"
+    assert embed_path("a/b/index.html") == "a/b/embed.html"

@@ -76,8 +76,14 @@ def test_the_build_refuses_a_changed_script(tmp_path: Path):
     expected = sha384(tmp_path / "embed.js")
     check_published(tmp_path, expected)
     (tmp_path / "embed.js").write_text("/* minified */", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"differs from docs/embed\.js"):
+    with pytest.raises(ValueError, match=r"differs from docs/embed\.js") as caught:
         check_published(tmp_path, expected)
+    found = sha384(tmp_path / "embed.js")
+    assert str(caught.value) == (
+        f"embed.js in the built site ({found}) differs from docs/embed.js ({expected}): a "
+        "post-build step changed it, so every embed snippet's integrity hash would be "
+        "refused. Leave the file as it is written."
+    )
     (tmp_path / "embed.js").unlink()
     with pytest.raises(ValueError, match="missing"):
         check_published(tmp_path, expected)

@@ -313,3 +313,21 @@ def test_every_harm_answer_of_the_shipped_guide_leads_to_safe_words():
     assert ("what-feels-wrong", "harmed") in said
     assert len(said) >= 6
     assert check_harm_routes(tree, load_document(PROJECT.guide_tree, "guide.yaml")) == []
+
+
+# A method word: refused in every text a step shows, the reader's own questions too.
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("title: Keep going", "title: An overdose", "title: An overdose"),
+        ("Small steps count.", "Small steps count. An overdose.", "meaning: >-"),
+        ("- Can we talk about how it is going?", "- An overdose?", "- An overdose?"),
+    ],
+    ids=["title", "meaning", "ask"],
+)
+def test_each_outcome_field_is_read_and_reported_at_its_own_line(old: str, new: str, needle: str):
+    """Every text of a step is read (title, meaning, questions to ask) at its own line."""
+    text = broken(old, new)
+    problems = check_safety_language(*parse(text))
+    assert lines(problems) == [line_of(text, needle)], problems
+    assert '"overdose"' in problems[0].message

@@ -495,12 +495,17 @@ def test_matters_is_for_urgent_outcomes_and_must_change_something(tmp_path):
     assert "'no-medicine' is not a value or constraint. Did you mean 'no-medication'?" in (
         problem.message
     )
+    assert problem.line == line_of(guide, "matters: [no-medicine]")
     edit = (
         "options: [keep-going, change-within]\n",
         "options: [keep-going, change-within]\n    matters: [cost]\n",
     )
-    (problem,) = shipped_problems(tmp_path, guide=edit)[0]
-    assert "only an urgent outcome chooses" in problem.message
+    (problem,), guide, _ = shipped_problems(tmp_path, guide=edit)
+    assert (problem.line, problem.message) == (
+        line_of(guide, "    matters: [cost]"),
+        "only an urgent outcome chooses its 'What matters to you' boxes; other outcomes "
+        "offer every one. Remove 'matters', or mark the outcome urgent.",
+    )
 
 
 # ── The shipped guide ──────────────────────────────────────────────────────────────────
@@ -643,3 +648,28 @@ def test_each_reader_situation_weighs_its_own_options():
     assert isinstance(first, Question)
     (harmed,) = [answer for answer in first.answers if answer.key == "harmed"]
     assert (harmed.next, harmed.harm) == ("boundary-concern", True)
+
+
+def test_a_missing_page_or_section_is_named_word_for_word_with_the_nearest(tmp_path):
+    """An editor's typo in `page` or `anchor`: the line, the nearest real name, the fix."""
+    text = replaced("    page: look-at-the-timeline.md", "    page: look-at-the-timelin.md")
+    problems = problems_of(write(tmp_path, options=text), docs_dir=ROOT / "docs")
+    (problem,) = [p for p in problems if p.file.endswith("options.yaml")]
+    assert (problem.line, problem.message) == (
+        line_of(text, "look-at-the-timelin.md"),
+        "page 'look-at-the-timelin.md' does not exist in docs/. Did you mean "
+        "'look-at-the-timeline.md'? Use the file name of an existing page.",
+    )
+    text = replaced("    page: look-at-the-timeline.md", "    page: zzzz.md")
+    problems = problems_of(write(tmp_path, options=text), docs_dir=ROOT / "docs")
+    (problem,) = [p for p in problems if p.file.endswith("options.yaml")]
+    assert problem.message == (
+        "page 'zzzz.md' does not exist in docs/. Use the file name of an existing page."
+    )
+    text = replaced("    anchor: give-it-time", "    anchor: zzzz")
+    problems = problems_of(write(tmp_path, options=text), docs_dir=ROOT / "docs")
+    (problem,) = [p for p in problems if p.file.endswith("options.yaml")]
+    assert problem.line == line_of(text, "anchor: zzzz")
+    assert problem.message.startswith(
+        "page 'look-at-the-timeline.md' has no section with id 'zzzz'. Ids on that page: "
+    )

@@ -21,6 +21,7 @@ import pytest
 
 from tests.support.page_audit import visit, watch
 from tests.support.site_pages import guide_step_ids, html_pages, is_redirect_stub, page_url
+from wtiw.embed.oembed import oembed_document, oembed_path, to_json
 
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
 PROFESSIONALS = Path("for-professionals/index.html")
@@ -315,3 +316,32 @@ def test_page_scripts_never_see_the_discovery_link(browser, site_url: str):
         assert not recorder.take()
     finally:
         context.close()
+
+
+def test_the_file_scheme_and_fields_are_written_as_documented():
+    """The scheme in src/wtiw/embed/oembed.py's docstring, and a document with every field."""
+    assert oembed_path("") == "oembed/index.json"
+    assert oembed_path("/talk-to-your-therapist/") == "oembed/talk-to-your-therapist.json"
+    assert oembed_path("guide/") == "oembed/guide.json"
+    assert oembed_path("guide/", "start") == "oembed/guide/start.json"
+    snippet = '<iframe src="https://example.org/embed.html" title="Café"></iframe>'
+    document = oembed_document(
+        html=snippet, height=900, title="Café", provider_name="P", provider_url="https://e.org/"
+    )
+    assert spec_problems(document) == []
+    assert document == {
+        "version": "1.0",
+        "type": "rich",
+        "title": "Café",
+        "provider_name": "P",
+        "provider_url": "https://e.org/",
+        "cache_age": 86400,
+        "html": snippet,
+        "width": 640,
+        "height": 900,
+    }
+    text = to_json(document)
+    assert json.loads(text) == document
+    assert text.startswith('{\n  "version": "1.0",\n')
+    assert text.endswith("}\n")
+    assert "Café" in text, "UTF-8 as it is, not \\u escapes"
