@@ -50,8 +50,9 @@ Results = dict[str, dict[str, list[str]]]
 
 # Which addresses a check runs on: every page, pages with the full site chrome (sitemap and
 # 404), embed forms (the others), the full pages and one embed form of each kind of content
-# ("kinds", `embed_kinds`: for the slow keyboard walks), the home page, every guide step, or
-# the first two steps.
+# ("kinds", `embed_kinds`: for the slow checks, the keyboard walks, axe and focus rings: an
+# embed form's text is its page's, checked there, in one shared template), the home page,
+# every guide step, or the first two steps.
 WHERE = ("pages", "full", "embeds", "kinds", "home", "steps", "first-steps")
 
 
@@ -178,13 +179,13 @@ SETUPS = {
             {"palette": "light", **REDUCED},
             (
                 palette_check("light"),
-                Check("axe", "pages", axe_problems()),
+                Check("axe", "kinds", axe_problems()),
                 Check("headings", "pages", lambda page: check(page, "headings")),
                 Check("landmarks", "embeds", lambda page: check(page, "landmarks", False)),
                 Check("landmarks", "full", lambda page: check(page, "landmarks", True)),
                 Check("dialogs", "full", axe_problems(["aria-dialog-name"])),
                 Check("motion", "pages", lambda page: check(page, "motion")),
-                Check("focus-rings", "pages", focus_ring_problems),
+                Check("focus-rings", "kinds", focus_ring_problems),
                 Check("skip-link", "full", skip_link_problems),
                 Check("axe-steps", "steps", axe_step_problems()),
                 Check("headings-steps", "steps", lambda page: check(page, "headings")),
@@ -213,8 +214,8 @@ SETUPS = {
             (
                 palette_check("dark"),
                 # Only colours change between palettes: the dark run needs only colour rules.
-                Check("axe", "pages", axe_problems(COLOUR_RULES)),
-                Check("focus-rings", "pages", focus_ring_problems),
+                Check("axe", "kinds", axe_problems(COLOUR_RULES)),
+                Check("focus-rings", "kinds", focus_ring_problems),
                 Check("axe-steps", "steps", axe_step_problems(COLOUR_RULES)),
             ),
         ),
