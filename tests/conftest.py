@@ -15,8 +15,8 @@ from xdist.workermanage import WorkerController
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
 from tests.support.build import ROOT, BuildResult, build, copy_project
-from tests.support.embed_host import MESSAGE_RECORDER, clinic_site
-from tests.support.page_audit import Recorder, watch
+from tests.support.embed_host import clinic_site, clinic_tab
+from tests.support.page_audit import Recorder
 from tests.support.server import serve
 from tests.support.sweep import SETUPS, Sweeps
 
@@ -137,13 +137,9 @@ def host_url(host_dir: Path, site_url: str) -> Iterator[str]:
 
 @pytest.fixture
 def clinic(browser) -> Iterator[tuple[object, Recorder]]:
-    """A fresh context recording errors, CSP violations, off-site requests, frames' messages."""
-    context = browser.new_context(viewport={"width": 900, "height": 700})
-    recorder = watch(context)
-    context.add_init_script(MESSAGE_RECORDER)
-    tab = context.new_page()
-    yield tab, recorder
-    context.close()
+    """A clinic's page of an ordinary laptop's size."""
+    with clinic_tab(browser, 900, 700) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

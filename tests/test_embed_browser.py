@@ -24,6 +24,7 @@ from tests.support.embed_host import (
     TIGHT_SANDBOXES,
     Frame,
     assert_exact_messages,
+    clinic_tab,
     message_faults,
     recorded_messages,
     write_host_page,
@@ -407,12 +408,8 @@ def walk_in_a_scrolled_host(tab: object, host_dir: Path, host_url: str, site_url
 @pytest.fixture
 def wide_clinic(browser) -> Iterator[tuple[object, Recorder]]:
     """A clinic's page wide and tall enough to show the three frames side by side."""
-    context = browser.new_context(viewport={"width": 2100, "height": 1000})
-    recorder = watch(context)
-    context.add_init_script(MESSAGE_RECORDER)
-    tab = context.new_page()
-    yield tab, recorder
-    context.close()
+    with clinic_tab(browser, 2100, 1000) as opened:
+        yield opened
 
 
 def test_answering_in_a_frame_never_moves_the_host_or_adds_to_its_history(

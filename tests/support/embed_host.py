@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Template
 
+from tests.support.page_audit import Recorder, watch
 from tests.support.server import serve
 from wtiw.embed.embed import GUIDE_FRAME_HEIGHT
 
@@ -194,3 +196,15 @@ def write_host_page(folder: Path, name: str, frames: list[Frame], script_src: st
     """Write one host page into the served folder; return its file name."""
     (folder / name).write_text(host_html(frames, script_src), encoding="utf-8")
     return name
+
+
+@contextmanager
+def clinic_tab(browser: Any, width: int, height: int) -> Iterator[tuple[object, Recorder]]:
+    """A clinic's page in a fresh context recording errors, CSP, requests and frames' posts."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    recorder = watch(context)
+    context.add_init_script(MESSAGE_RECORDER)
+    try:
+        yield context.new_page(), recorder
+    finally:
+        context.close()
