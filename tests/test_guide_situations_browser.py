@@ -168,10 +168,10 @@ def test_a_reader_who_cannot_switch_has_that_applied_on_arrival(phone, site_url:
     assert "cant-switch" in seen["ticked"], "the box for what they said starts ticked"
     ids = [card["id"] for card in seen["cards"]]
     assert ids[0] != "new-therapist"
-    if "new-therapist" in ids:
-        last = seen["cards"][-1]
-        assert last["id"] == "new-therapist"
-        assert any("you can't switch therapist" in note for note in last["notes"])
+    # Still offered, last, saying why: the reader sees the constraint applied, not a gap.
+    last = seen["cards"][-1]
+    assert last["id"] == "new-therapist"
+    assert any("you can't switch therapist" in note for note in last["notes"])
 
 
 def test_early_days_and_change_soon_keeps_one_suggestion_that_fits(phone, site_url: str):
