@@ -1,7 +1,10 @@
-"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page or guide step, in both palettes.
+"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any kind of page or step, either palette.
 
 Pages come from the built file tree and guide steps from the guide's `data-step` markup, so a new
-page or step is checked without editing this file. The dark run repeats only the colour rules,
+page or step is checked without editing this file. axe reads elements, classes and attributes,
+so one page, and one guide step, of each set of those is checked (`markup_kinds`, `step_kinds`
+in tests/support/a11y.py): a page or step with a new kind of element gets its own visit. The
+dark run repeats only the colour rules,
 the only ones a palette changes. The visits are shared with the other browser checks
 (tests/support/sweep.py). The fixtures prove each rule can fail.
 """

@@ -1,8 +1,8 @@
 """Keyboard only: Tab reaches everything in reading order with a visible, unobscured focus ring.
 
-Walks every full page, and one embed form of each kind of content (`embed_kinds`: the embed
-forms share one template, so those with the same kinds of control walk alike), with real Tab
-and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11),
+Walks one page of each kind, full page and embed form apart (`control_kinds`: pages share the
+site's chrome or the embed template, so those whose content holds the same kinds of control
+walk alike), with real Tab and Shift+Tab presses (SC 2.1.1, 2.4.3, 2.4.7, 2.4.11),
 checks the skip link (SC 2.4.1) and answers one guide question with Tab and Enter. Focus rings
 and text-field edges must reach 3:1 in both palettes (SC 1.4.11); that check focuses each stop
 from script, since order and scrolling are proven by the real walks. The walks run with reduced
@@ -18,16 +18,22 @@ import pytest
 
 from tests.support.a11y import (
     PALETTES,
+    ControlKinds,
+    MarkupKinds,
     browser_context,
     check,
-    embed_kinds,
+    control_kinds,
     focus_problems,
+    full_pages,
     guide_steps,
+    markup_kinds,
+    one_of_each,
     opened,
     order_problems,
     probe_fixture,
     report,
     skip_link_problems,
+    step_kinds,
     tab_walk,
     visit,
 )
@@ -156,10 +162,29 @@ def test_skip_link_check_catches_a_broken_skip_link(light, fixtures_url: str):
     assert any("which is not on the page" in problem for problem in problems), problems
 
 
-def test_each_kind_of_embed_form_is_walked(site_dir):
+def test_each_kind_of_page_and_step_is_visited(site_dir):
     """A form, a guide, a map and plain prose are different kinds; two prose pages are one."""
-    walked = embed_kinds(site_dir)
-    for kind in ("guide/embed.html", "self-checks/embed.html", "guide-map/embed.html"):
+    walked = control_kinds(site_dir)
+    for kind in ("guide/", "self-checks/", "guide-map/", "check-in/", "for-professionals/"):
         assert kind in walked, kind
-    prose = {"privacy/embed.html", "what-to-take-away/embed.html", "about/embed.html"}
-    assert len(prose & walked) == 1, "control: embed forms of plain prose count as one kind"
+        assert f"{kind}embed.html" in walked, kind
+    prose = {"privacy/", "what-to-take-away/", "about/", "look-at-the-timeline/"}
+    assert len(prose & walked) <= 1, "control: full pages of plain prose count as one kind"
+    looked = markup_kinds(site_dir)
+    assert walked & full_pages(site_dir) <= looked | {"404.html"}, "axe skips a kind of page"
+    steps = {step.path for step in guide_steps(site_dir)}
+    looks = step_kinds(site_dir)
+    assert looks < steps, "control: questions drawn alike count as one"
+    assert any(path.endswith("#get-help-now") for path in looks), "the urgent outcome is checked"
+
+
+def test_kinds_differ_by_markup_not_by_text():
+    """Same elements and classes with other words: one kind; one more class: two."""
+    pages = {
+        "a": '<p class="x">One</p><a href="#">Go</a>',
+        "b": '<p class="x">Other, longer words</p><a href="#">Next</a>',
+        "c": '<p class="x y">One</p><a href="#">Go</a>',
+        "d": '<p class="x">One</p><button type="button">Go</button>',
+    }
+    assert one_of_each(pages, pages.__getitem__, MarkupKinds) == {"b", "c", "d"}
+    assert one_of_each(pages, pages.__getitem__, ControlKinds) == {"b", "d"}

@@ -7,11 +7,12 @@ targets an existing step, and the path count agrees with walking the paths.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from wtiw.core.problems import InputError
@@ -21,6 +22,12 @@ from wtiw.guide.render import GuideContext, render_guide, render_map
 from wtiw.guide.validate import RESERVED_IDS, load_tree, tree_from_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Under `make mutants` (mutmut sets MUTANT_UNDER_TEST) each mutant only needs to be found, not
+# explained: fewer examples, no shrinking of a failure and no example database.
+if os.environ.get("MUTANT_UNDER_TEST"):
+    SETTINGS = settings(
+        SETTINGS, max_examples=15, phases=[Phase.generate], database=None, print_blob=False
+    )
 CONTEXT = GuideContext(page_url="guide/", site_url="https://example.org/", with_qr_codes=False)
 
 ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(

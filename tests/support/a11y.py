@@ -126,8 +126,8 @@ def full_pages(site_dir: Path) -> set[str]:
     return pages
 
 
-class _ControlKinds(HTMLParser):
-    """What kinds of control a page's main content holds, for telling embed forms apart."""
+class ControlKinds(HTMLParser):
+    """What kinds of control a page holds: what a keyboard walk or a focus ring meets."""
 
     # Elements whose focus, order or drawing differs from a plain text link.
     CONTROLS = frozenset(
@@ -135,6 +135,7 @@ class _ControlKinds(HTMLParser):
     )
 
     def __init__(self) -> None:
+        """Start with no kinds found."""
         super().__init__()
         self.kinds: set[str] = set()
 
@@ -149,23 +150,125 @@ class _ControlKinds(HTMLParser):
                 self.kinds.add(f"role={value}")
 
 
-def embed_kinds(site_dir: Path) -> set[str]:
-    """One embed form for each kind of content: the first of each set of control kinds.
+class MarkupKinds(HTMLParser):
+    """Every element's tag with its classes, role, type and ARIA names: what axe's rules read.
 
-    Embed forms share one template, so two whose content holds the same kinds of control
-    (text and links only, say) are walked with the keyboard the same way; walking one of each
-    kind visits what differs, once. A page with a new kind of control gets its own walk.
+    Colours, sizes and names come from the classes and attributes, and the text from data
+    files that the build already refuses empty; so two pages (or guide steps) with the same
+    set are checked by axe alike.
+    """
+
+    def __init__(self) -> None:
+        """Start with no kinds found."""
+        super().__init__()
+        self.kinds: set[tuple[str, ...]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note the element's tag, classes, role, type and which ARIA attributes it has."""
+        values = dict(attrs)
+        aria = ",".join(sorted(name for name in values if name.startswith("aria-")))
+        classes, role, kind = (values.get(name) or "" for name in ("class", "role", "type"))
+        self.kinds.add((tag, classes, role, kind, aria))
+
+
+def one_of_each(paths: Iterable[str], texts: Callable[[str], str], parser: type) -> set[str]:
+    """The largest of each set of paths whose text gives `parser` the same kinds.
+
+    The largest holds the most of what its kind has (links, fields, steps), so it is the
+    hardest of its kind to walk or check.
+    """
+    chosen: dict[frozenset, tuple[int, str]] = {}
+    for path in paths:
+        text = texts(path)
+        found = parser()
+        found.feed(text)
+        kind = frozenset(found.kinds)
+        if kind not in chosen or len(text) > chosen[kind][0]:
+            chosen[kind] = (len(text), path)
+    return {path for _, path in chosen.values()}
+
+
+def _page_text(site_dir: Path) -> Callable[[str], str]:
+    """Read a page's built HTML by its address."""
+    return lambda path: html_file(site_dir, path).read_text(encoding="utf-8")
+
+
+def control_kinds(site_dir: Path) -> set[str]:
+    """One page for each kind of control it holds: full pages and embed forms apart.
+
+    Every page shares the site's chrome (full pages) or the embed template (embed forms), so
+    two whose content holds the same kinds of control (text and links only, say) are walked
+    with the keyboard the same way; walking one of each kind visits what differs, once. A page
+    with a new kind of control gets its own walk.
     """
     full = full_pages(site_dir)
-    chosen: dict[frozenset[str], str] = {}
-    for path in page_paths(site_dir):
-        if path in full:
-            continue
-        parser = _ControlKinds()
-        file = site_dir / (path if path.endswith(".html") else f"{path}index.html")
-        parser.feed(file.read_text(encoding="utf-8"))
-        chosen.setdefault(frozenset(parser.kinds), path)
-    return set(chosen.values())
+    paths = page_paths(site_dir)
+    text = _page_text(site_dir)
+    return one_of_each([p for p in paths if p in full], text, ControlKinds) | one_of_each(
+        [p for p in paths if p not in full], text, ControlKinds
+    )
+
+
+def markup_kinds(site_dir: Path) -> set[str]:
+    """One page for each set of elements (tag, classes, role, type, ARIA): the axe sweep's pages."""
+    full = full_pages(site_dir)
+    paths = page_paths(site_dir)
+    text = _page_text(site_dir)
+    return one_of_each([p for p in paths if p in full], text, MarkupKinds) | one_of_each(
+        [p for p in paths if p not in full], text, MarkupKinds
+    )
+
+
+def step_kinds(site_dir: Path) -> set[str]:
+    """One guide step for each set of elements in its markup (`GuideStep.path`s).
+
+    Steps share the guide's templates and differ by which parts they have (answers, options,
+    crisis numbers, what matters); axe and the target sizes on one step of each set check
+    every part as it is drawn.
+    """
+    markup: dict[str, str] = {}
+    full = full_pages(site_dir)
+    for page in (page for page in guide_pages(site_dir) if page in full):
+        splitter = _StepMarkup()
+        splitter.feed(html_file(site_dir, page).read_text(encoding="utf-8"))
+        markup |= {f"{page}#{step}": text for step, text in splitter.markup.items()}
+    return one_of_each(markup, markup.__getitem__, MarkupKinds)
+
+
+class _StepMarkup(HTMLParser):
+    """Each guide step's own markup, by id, as start tags rebuilt from the parse."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markup: dict[str, str] = {}
+        self._open: list[str] = []
+        self._step: tuple[str, int] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a step at `data-step`; inside one, keep each start tag."""
+        values = dict(attrs)
+        if self._step is None and "data-step" in values and values.get("id"):
+            self._step = (values["id"] or "", len(self._open))
+            self.markup[self._step[0]] = ""
+        if self._step:
+            shown = " ".join(f'{name}="{value or ""}"' for name, value in attrs)
+            self.markup[self._step[0]] += f"<{tag} {shown}>"
+        if tag not in VOID:
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the step when the element that opened it closes."""
+        if tag in VOID or not self._open:
+            return
+        self._open.pop()
+        if self._step and len(self._open) == self._step[1]:
+            self._step = None
+
+
+# Elements with no end tag.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
 
 
 class _StepParser(HTMLParser):

@@ -27,12 +27,13 @@ from tests.support.a11y import (
     block_scripts,
     browser_context,
     check,
+    control_kinds,
     describe_violations,
-    embed_kinds,
     focus_each,
     focus_problems,
     full_pages,
     guide_steps,
+    markup_kinds,
     opened,
     order_problems,
     page_paths,
@@ -40,6 +41,7 @@ from tests.support.a11y import (
     run_axe,
     show_step,
     skip_link_problems,
+    step_kinds,
     tab_walk,
     visit,
 )
@@ -49,11 +51,24 @@ from tests.support.page_audit import watch
 Results = dict[str, dict[str, list[str]]]
 
 # Which addresses a check runs on: every page, pages with the full site chrome (sitemap and
-# 404), embed forms (the others), the full pages and one embed form of each kind of content
-# ("kinds", `embed_kinds`: for the slow checks, the keyboard walks, axe and focus rings: an
-# embed form's text is its page's, checked there, in one shared template), the home page,
-# every guide step, or the first two steps.
-WHERE = ("pages", "full", "embeds", "kinds", "home", "steps", "first-steps")
+# 404), embed forms (the others), the home page, every guide step, or the first two steps.
+# The slow checks visit what differs, once (tests/support/a11y.py): "kinds" is one page, full
+# or embed form, of each set of controls (`control_kinds`: the keyboard walks and focus
+# rings), "full-kinds" the full pages among them (the walks that need the header), "looks"
+# one page of each set of elements (`markup_kinds`: axe) and "step-looks" one guide step of
+# each (`step_kinds`: axe and target sizes on the step shown).
+WHERE = (
+    "pages",
+    "full",
+    "embeds",
+    "kinds",
+    "full-kinds",
+    "looks",
+    "home",
+    "steps",
+    "step-looks",
+    "first-steps",
+)
 
 
 @dataclass(frozen=True)
@@ -136,15 +151,19 @@ def focus_ring_problems(page: Any) -> list[str]:
     return focus_problems(focus_each(page)) + check(page, "controlContrast")
 
 
-def reflow_problems(page: Any) -> list[str]:
-    """Sideways scrolling, and targets smaller than 24 x 24 px without enough space around."""
-    return check(page, "overflow") + describe_violations(run_axe(page, rules=["target-size"]))
+def overflow_problems(page: Any) -> list[str]:
+    """Sideways scrolling: on every page and step, since any long word can cause it."""
+    return check(page, "overflow")
 
 
-def reflow_step_problems(page: Any) -> list[str]:
-    """Sideways scrolling of the page, and small targets in the guide step on screen."""
-    targets = run_axe(page, rules=["target-size"], within=shown_step(page))
-    return check(page, "overflow") + describe_violations(targets)
+def target_problems(page: Any) -> list[str]:
+    """Targets smaller than 24 x 24 px without enough space around, on the whole page."""
+    return describe_violations(run_axe(page, rules=["target-size"]))
+
+
+def step_target_problems(page: Any) -> list[str]:
+    """Small targets in the guide step on screen."""
+    return describe_violations(run_axe(page, rules=["target-size"], within=shown_step(page)))
 
 
 def forced_colour_problems(page: Any) -> list[str]:
@@ -179,7 +198,7 @@ SETUPS = {
             {"palette": "light", **REDUCED},
             (
                 palette_check("light"),
-                Check("axe", "kinds", axe_problems()),
+                Check("axe", "looks", axe_problems()),
                 Check("headings", "pages", lambda page: check(page, "headings")),
                 Check("landmarks", "embeds", lambda page: check(page, "landmarks", False)),
                 Check("landmarks", "full", lambda page: check(page, "landmarks", True)),
@@ -187,7 +206,7 @@ SETUPS = {
                 Check("motion", "pages", lambda page: check(page, "motion")),
                 Check("focus-rings", "kinds", focus_ring_problems),
                 Check("skip-link", "full", skip_link_problems),
-                Check("axe-steps", "steps", axe_step_problems()),
+                Check("axe-steps", "step-looks", axe_step_problems()),
                 Check("headings-steps", "steps", lambda page: check(page, "headings")),
                 Check("motion-steps", "first-steps", lambda page: check(page, "motion")),
             ),
@@ -206,7 +225,7 @@ SETUPS = {
         Setup(
             "light-shift-tab",
             {"palette": "light", **REDUCED},
-            (Check("shift-tab-walk", "full", backwards_walk_problems),),
+            (Check("shift-tab-walk", "full-kinds", backwards_walk_problems),),
         ),
         Setup(
             "dark",
@@ -214,17 +233,19 @@ SETUPS = {
             (
                 palette_check("dark"),
                 # Only colours change between palettes: the dark run needs only colour rules.
-                Check("axe", "kinds", axe_problems(COLOUR_RULES)),
+                Check("axe", "looks", axe_problems(COLOUR_RULES)),
                 Check("focus-rings", "kinds", focus_ring_problems),
-                Check("axe-steps", "steps", axe_step_problems(COLOUR_RULES)),
+                Check("axe-steps", "step-looks", axe_step_problems(COLOUR_RULES)),
             ),
         ),
-        Setup("phone", {**PHONE_LAYOUT, **REDUCED}, (Check("tab-walk", "full", walk_problems),)),
+        Setup(
+            "phone", {**PHONE_LAYOUT, **REDUCED}, (Check("tab-walk", "full-kinds", walk_problems),)
+        ),
         Setup(
             "no-javascript",
             dict(REDUCED),
             (
-                Check("axe", "full", axe_problems()),
+                Check("axe", "looks", axe_problems()),
                 Check("tab-walk", "kinds", scriptless_walk_problems),
             ),
             javascript=False,
@@ -232,23 +253,27 @@ SETUPS = {
         Setup(
             "phone-no-javascript",
             {**PHONE_LAYOUT, **REDUCED},
-            (Check("tab-walk", "full", scriptless_walk_problems),),
+            (Check("tab-walk", "full-kinds", scriptless_walk_problems),),
             javascript=False,
         ),
         Setup(
             "320px",
             {"viewport": NARROW, "is_mobile": True},
             (
-                Check("reflow", "pages", reflow_problems),
-                Check("reflow", "steps", reflow_step_problems),
+                Check("reflow", "pages", overflow_problems),
+                Check("reflow", "steps", overflow_problems),
+                Check("reflow", "looks", target_problems),
+                Check("reflow", "step-looks", step_target_problems),
             ),
         ),
         Setup(
             "zoom-400",
             dict(ZOOM_400),
             (
-                Check("reflow", "pages", reflow_problems),
-                Check("reflow", "steps", reflow_step_problems),
+                Check("reflow", "pages", overflow_problems),
+                Check("reflow", "steps", overflow_problems),
+                Check("reflow", "looks", target_problems),
+                Check("reflow", "step-looks", step_target_problems),
             ),
         ),
         Setup(
@@ -288,7 +313,8 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
     """Open every page and guide step once in `setup` and run its checks on each."""
     results: Results = {item.name: {} for item in setup.checks}
     full = full_pages(site_dir)
-    kinds_of_embed = embed_kinds(site_dir)
+    walked, looked = control_kinds(site_dir), markup_kinds(site_dir)
+    step_looks = step_kinds(site_dir)
     label = f" ({setup.name})"
     with browser_context(browser, **setup.options) as context:
         if not setup.javascript:
@@ -297,7 +323,9 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
         with opened(context) as page:
             for path in page_paths(site_dir):
                 kinds = {"pages", "full" if path in full else "embeds"}
-                kinds |= {"kinds"} if path in full or path in kinds_of_embed else set()
+                kinds |= {"kinds"} if path in walked else set()
+                kinds |= {"full-kinds"} if path in walked and path in full else set()
+                kinds |= {"looks"} if path in looked else set()
                 kinds |= {"home"} if path == "" else set()
                 checks = [item for item in setup.checks if item.where in kinds]
                 if not checks:
@@ -308,6 +336,7 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
                     results.setdefault("clean-and-local", {})[f"/{path}{label}"] = recorder.take()
             for number, step in enumerate(guide_steps(site_dir)):
                 wanted = {"steps", "first-steps"} if number < 2 else {"steps"}
+                wanted |= {"step-looks"} if step.path in step_looks else set()
                 checks = [item for item in setup.checks if item.where in wanted]
                 if not checks:
                     continue
