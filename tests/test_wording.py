@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from wtiw.core.problems import Problem
-from wtiw.core.wording import check, guide_shape, translate
-from wtiw.core.yaml_reader import Document, parse_document
+from wtiw.core.site import PROJECT
+from wtiw.core.wording import check, guide_shape, options_shape, translate
+from wtiw.core.yaml_reader import Document, load_document, parse_document
 from wtiw.guide.validate import validate_document
 
 ENGLISH = """\
@@ -164,3 +165,46 @@ def test_a_difference_between_the_languages_is_named_at_its_line(
     old, new = change
     assert old in SPANISH, "the fixture changed: update this case"
     assert [str(problem) for problem in problems_of(SPANISH.replace(old, new))] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "shape_of"), [("guide.yaml", guide_shape), ("options.yaml", options_shape)]
+)
+def test_the_spanish_wording_gives_every_english_text(name: str, shape_of):
+    """The shipped Spanish files give every step, answer, option and box, and nothing more."""
+    english = load_document(PROJECT.data / name)
+    spanish = load_document(PROJECT.data / "es" / name, expected="a wording")
+    shape = shape_of(english)
+    assert [str(problem) for problem in check(shape, spanish, english)] == []
+    translated = translate(shape, english.data, spanish.data)
+    assert translated != english.data, "control: the words changed"
+    routing = {"id", "next", "key", "type", "url", "page", "anchor", "variant_of", "fits"}
+
+    def skeleton(value):
+        """Everything but the words: ids, keys, where answers lead, addresses."""
+        if isinstance(value, dict):
+            return {
+                k: skeleton(v) for k, v in value.items() if k in routing or not isinstance(v, str)
+            }
+        if isinstance(value, list):
+            return [skeleton(item) for item in value if not isinstance(item, str)]
+        return value
+
+    assert skeleton(translated) == skeleton(english.data), "routing stays the English file's"
+
+
+def test_an_option_missing_from_the_spanish_is_named_where_the_english_has_it():
+    english = parse_document(
+        "options:\n  - id: keep-going\n    title: Keep going\n    benefits: [One, Two]\n",
+        "options.yaml",
+        expected="options",
+    )
+    spanish = parse_document(
+        "options:\n  other: {title: Otra, benefits: [Uno]}\n", "es/options.yaml", expected="x"
+    )
+    assert [str(p) for p in check(options_shape(english), spanish, english)] == [
+        "es/options.yaml:2:3: `other` is not in options.yaml: remove it here, or add it there "
+        "first (where answers lead is written only in the English file).",
+        "options.yaml:2:5: `options.keep-going` has no wording in es/options.yaml: add it there "
+        "(every step, answer and text needs both languages).",
+    ]

@@ -26,6 +26,10 @@ from wtiw.core.yaml_reader import Document, PathKey
 # The text fields of a guide step, in the order editors write them; lists are `TEXT_LISTS`.
 STEP_TEXTS = ("title", "hint", "meaning", "try_heading", "ask_heading", "print_label")
 TEXT_LISTS = ("try", "ask")
+# The text fields of an option and of a "What matters to you" box (values and constraints).
+OPTION_TEXTS = ("title", "involves", "like", "time_and_cost", "not_right_when")
+OPTION_LISTS = ("benefits", "downsides")
+BOX_TEXTS = ("label", "said")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,34 @@ def guide_shape(document: Document) -> Shape:
             parts["links"] = Shape((*at, "links"), items=len(step["links"]), item_field="text")
         steps[step["id"]] = Shape(at, parts=parts)
     return Shape((), parts={"steps": Shape(("steps",), parts=steps)})
+
+
+def options_shape(document: Document) -> Shape:
+    """The texts a translation of the options gives: boxes and options by id.
+
+    A box (`values`, `constraints`) gives its `label` and `said`; an option the text fields
+    it has (a variant only those it changes), its `benefits` and `downsides` lists, and its
+    `sources`' titles, in the English order (the addresses stay the English file's).
+    """
+    groups: dict[str, Shape] = {}
+    for group in (name for name in ("values", "constraints", "options") if name in document.data):
+        entries: dict[str, Shape] = {}
+        for index, entry in enumerate(document.data.get(group, [])):
+            at: PathKey = (group, index)
+            texts = BOX_TEXTS if group != "options" else OPTION_TEXTS
+            parts = {name: Shape((*at, name)) for name in texts if name in entry}
+            parts |= {
+                name: Shape((*at, name), items=len(entry[name]))
+                for name in OPTION_LISTS
+                if name in entry
+            }
+            if "sources" in entry:
+                parts["sources"] = Shape(
+                    (*at, "sources"), items=len(entry["sources"]), item_field="title"
+                )
+            entries[entry["id"]] = Shape(at, parts=parts)
+        groups[group] = Shape((group,), parts=entries)
+    return Shape((), parts=groups)
 
 
 def check(shape: Shape, translation: Document, english: Document) -> list[Problem]:
