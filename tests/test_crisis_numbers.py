@@ -38,6 +38,9 @@ DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
 PHONE_LIKE = re.compile(r"(?<![\w/.-])(?:911|999|112|000|988|111|9-8-8|\d[\d -]{3,}\d)(?![\w/.-])")
 SKIPPED = {"script", "style", "svg", "code", "pre", "time", "title"}
 
+# Every check of a date is against this day, not the clock: the tests pass on any day.
+TODAY = date(2026, 12, 7)
+
 
 BLOCKS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
 
@@ -217,7 +220,7 @@ lists:
 
 def test_a_bad_file_names_each_problem_with_its_line_and_fix():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(FILE, "crisis-help.yml"))
+        parse_crisis_help(parse_document(FILE, "crisis-help.yml"), TODAY)
     report = str(caught.value)
     assert "crisis-help.yml:4:" in report
     assert "digits, spaces and hyphens" in report
@@ -247,11 +250,11 @@ lists:
 
 def test_a_service_note_is_shown_and_its_source_and_date_are_checked():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(DATED, "crisis-help.yml"))
+        parse_crisis_help(parse_document(DATED, "crisis-help.yml"), TODAY)
     assert re.search(r"crisis-help\.yml:4:\d+: `source` of `two`", str(caught.value))
     # Control: with an https:// source and a real date, the file reads, and the note shows.
     fixed = DATED.replace("http://", "https://").replace('"soon"', "2026-12-01")
-    good = parse_crisis_help(parse_document(fixed, "crisis-help.yml"))
+    good = parse_crisis_help(parse_document(fixed, "crisis-help.yml"), TODAY)
     assert good.checked_on(good.services["two"]).isoformat() == "2026-12-01"
     assert good.checked_on(good.services["one"]).isoformat() == "2026-11-25"
     assert "[call 116 123](tel:116123) (for ages 16 and over)." in markdown_list(good, "urgent")
@@ -367,17 +370,17 @@ lists:
 
 def test_markdown_lists_word_each_service_as_the_help_page_shows_it():
     """Every way a list is worded: with or without the place, named or not, call or text only."""
-    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"))
+    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"), TODAY)
     block = '<div class="wtiw-crisis-list" markdown>\n\n{}\n\n</div>\n'
     both = "[call 116 123](tel:116123) or [text SHOUT to 85 258](sms:85258) (all day)"
     assert markdown_list(crisis, "urgent") == block.format(
         f"- UK: A line, {both}.\n- US: [call 911](tel:911)."
     )
     assert markdown_list(crisis, "urgent", where=False) == block.format(
-        f"- **A line:** {both}.\n- [call 911](tel:911)."
+        f"- **A line:** {both}.\n- [Call 911](tel:911)."
     )
     assert markdown_list(crisis, "urgent", where=False, only="call") == block.format(
-        "- **A line:** [call 116 123](tel:116123) (all day).\n- [call 911](tel:911)."
+        "- **A line:** [call 116 123](tel:116123) (all day).\n- [Call 911](tel:911)."
     )
     with pytest.raises(ValueError, match=r"^the service `bare` has no `text` number$"):
         markdown_list(crisis, "urgent", only="text")
@@ -425,7 +428,7 @@ lists:
 
 def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(EVERY_MISTAKE, "crisis-help.yml"))
+        parse_crisis_help(parse_document(EVERY_MISTAKE, "crisis-help.yml"), TODAY)
     fix = f": {SERVICE_FIX}."
     assert [str(problem) for problem in caught.value.problems] == [
         f"crisis-help.yml:3:3: the service `plain` is not right{fix}",
@@ -440,14 +443,14 @@ def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
         "crisis-help.yml:14:14: expected a list of service ids.",
     ]
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document("checked: 2026-11-25\nlists: {}\n", "c.yml"))
+        parse_crisis_help(parse_document("checked: 2026-11-25\nlists: {}\n", "c.yml"), TODAY)
     assert [str(problem) for problem in caught.value.problems] == [
         f"c.yml:1:1: expected `services:`; {SERVICE_FIX}.",
         "c.yml:2:8: add the list `emergency:` (a list of service ids).",
         "c.yml:2:8: add the list `urgent:` (a list of service ids).",
     ]
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"))
+        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"), TODAY)
     assert [str(problem) for problem in caught.value.problems][:2] == [
         f"c.yml:1:11: expected `services:`; {SERVICE_FIX}.",
         "c.yml:2:10: `checked` must be the date the numbers were last checked, YYYY-MM-DD.",
@@ -465,7 +468,7 @@ lists:
 
 
 def test_a_good_service_keeps_every_field():
-    crisis = parse_crisis_help(parse_document(GOOD_SERVICE, "crisis-help.yml"))
+    crisis = parse_crisis_help(parse_document(GOOD_SERVICE, "crisis-help.yml"), TODAY)
     (good,) = crisis.lists["urgent"]
     assert (good.where, good.name, good.note, good.source) == (
         "UK",
@@ -480,7 +483,6 @@ def test_a_good_service_keeps_every_field():
 
 
 # A fixed day, so the review limits are tried exactly at their edges whatever the date.
-TODAY = date(2026, 12, 7)
 ONE_SERVICE = """checked: {checked}
 services:
   one: {entry}
