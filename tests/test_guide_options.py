@@ -21,6 +21,8 @@ from wtiw.guide.graph import answers_leading_to
 from wtiw.guide.model import Outcome, Question
 from wtiw.guide.options import (
     MAX_MATTERS,
+    Matters,
+    Source,
     check_balance,
     check_constraint_answers,
     check_constraint_paths,
@@ -673,3 +675,210 @@ def test_a_missing_page_or_section_is_named_word_for_word_with_the_nearest(tmp_p
     assert problem.message.startswith(
         "page 'look-at-the-timeline.md' has no section with id 'zzzz'. Ids on that page: "
     )
+
+
+# ── Word for word, on a small options file (each rule's exact place, message and edge) ──
+
+# Two values, one constraint, two full options and a variant: small enough that each case
+# below changes one thing and names every problem it expects, at its line and column.
+SMALL = """\
+values:
+  - id: keep
+    label: I want to keep my therapist
+    said: >-
+      you want to keep
+      your therapist
+  - id: cheap
+    label: Cost matters a lot
+    said: cost matters a lot to you
+constraints:
+  - id: stuck
+    label: I can't switch therapist
+    said: you can't switch therapist
+    answers: [cannot-switch]
+options:
+  - id: stay
+    title: >-
+      Stay with
+      it
+    involves: You carry on.
+    benefits:
+      - No new cost.
+    downsides:
+      - It may not change.
+    like: Sessions stay the same.
+    time_and_cost: No new cost.
+    not_right_when: You feel worse.
+    page: a.md
+    anchor: stay
+    fits: [keep]
+    not_if: []
+    sources:
+      - title: >-
+          A
+          source
+        url: https://example.org/a
+  - id: move
+    title: Find someone new
+    involves: You look for a new therapist.
+    benefits:
+      - A fresh start.
+    downsides:
+      - A long wait.
+    like: You meet a few people.
+    time_and_cost: It may cost more.
+    not_right_when: You cannot switch.
+    page: b.md
+    anchor: move
+    fits: [cheap]
+    not_if: [stuck]
+    sources:
+      - title: B
+        url: https://example.org/b
+  - id: move-gently
+    variant_of: move
+    involves: You look, gently, for someone new.
+"""
+
+
+def small(*edits: tuple[str, str]) -> str:
+    """The small options file with each (old, new) edit made once."""
+    text = SMALL
+    for old, new in edits:
+        text = replaced(old, new, text)
+    return text
+
+
+def at(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """The 1-based (line, column) of `needle`'s `occurrence`-th time in `text`.
+
+    A `|` in `needle` marks the place meant: `variant_of: |move` is where `move` starts.
+    """
+    before, _, _ = needle.partition("|")
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle.replace("|", ""), start + 1)
+    start += len(before) if "|" in needle else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def refused(tmp_path: Path, text: str) -> list[tuple[int, int, str]]:
+    """Every problem `load_options` raises for `text`: (line, column, message)."""
+    (tmp_path / "options.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml")
+    return [(p.line, p.column, p.message) for p in caught.value.problems]
+
+
+def test_the_small_options_are_read_as_written_in_file_order(tmp_path):
+    """Folded text, kinds, answers and each box's place (CSS pairs a box with its notes by it)."""
+    catalog = catalog_of(tmp_path, SMALL)
+    assert list(catalog.matters.values()) == [
+        Matters("keep", "I want to keep my therapist", "you want to keep your therapist", "value"),
+        Matters("cheap", "Cost matters a lot", "cost matters a lot to you", "value"),
+        Matters("stuck", "I can't switch therapist", "you can't switch therapist", "constraint",
+                ("cannot-switch",)),
+    ]
+    assert [m.index for m in catalog.matters.values()] == [1, 2, 3]
+    stay, move, gently = catalog.options.values()
+    assert (stay.title, stay.variant_of, stay.sources) == (
+        "Stay with it",
+        "",
+        (Source("A source", "https://example.org/a"),),
+    )
+    assert (gently.variant_of, gently.involves, gently.like) == (
+        "move",
+        "You look, gently, for someone new.",
+        move.like,
+    )
+    # A variant's own field is where it is written; an inherited one is the base's.
+    assert catalog.where(gently, "involves") == ("options", 2, "involves")
+    assert catalog.where(gently, "like", 0) == ("options", 1, "like", 0)
+    assert catalog.where(stay, "like") == ("options", 0, "like")
+
+
+def _extra_values(count: int) -> tuple[str, str]:
+    """An edit adding `count` values after the first."""
+    extra = "".join(f"  - id: extra-{n}\n    label: Extra {n}\n    said: extra {n}\n" for n in range(count))
+    return ("  - id: cheap\n", f"{extra}  - id: cheap\n")
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [("  - id: cheap\n", "  - id: keep\n    label: Again\n    said: again\n  - id: cheap\n")],
+            [("keep\n    label: Again", "the id 'keep' is already used by another value or "
+              "constraint. Each needs its own id.")],
+            id="a repeated box, and the boxes after it still count",
+        ),
+        pytest.param(
+            [("  - id: move-gently\n", "  - id: stay\n    variant_of: move\n  - id: move-gently\n"),
+             ("    involves: You look, gently", "    fits: [zzz]\n    involves: You look, gently")],
+            [("stay\n    variant_of: move", "the option id 'stay' is already used. Each option "
+              "needs its own id."),
+             ("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap.")],
+            id="a repeated option, and a variant's own fits after it",
+        ),
+        pytest.param(
+            [("variant_of: move\n", "variant_of: mvoe\n"),
+             ("for someone new.\n", "for someone new.\n  - id: later\n    variant_of: move\n"
+              "    not_if: [zzz]\n")],
+            [("mvoe", "'mvoe' is not a full option (not a variant). Did you mean 'move'? "
+              "Known: stay, move."),
+             ("zzz", "'zzz' is not a value or constraint. Known: keep, cheap, stuck.")],
+            id="a variant of an unknown option, and a variant's own not_if after it",
+        ),
+        pytest.param(
+            [("for someone new.\n", "for someone new.\n  - id: gentler\n    variant_of: move-gently\n")],
+            [("variant_of: |move-gently", "'move-gently' is not a full option (not a variant). "
+              "Known: stay, move.")],
+            id="a variant of a variant",
+        ),
+        pytest.param(
+            [("    fits: [cheap]", "    fits: [zzz]")],
+            [("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap.")],
+            id="a base's unknown fits, reported once, not again for the variant that takes it",
+        ),
+        pytest.param(
+            [_extra_values(8)],
+            [("constraints:", "there are 11 values and constraints; the page can show 10 at "
+              "most. Merge or remove some.")],
+            id="one box too many, at the constraints key",
+        ),
+    ],
+)
+def test_a_bad_small_options_file_names_each_problem_where_it_is(tmp_path, edits, expected):
+    """Every problem, none twice, none missed after the first: the editor fixes all at once."""
+    text = small(*edits)
+    assert refused(tmp_path, text) == [(*at(text, needle), message) for needle, message in expected]
+
+
+def test_ten_boxes_fit_the_page(tmp_path):
+    """The other side of the limit: exactly `MAX_MATTERS` boxes load."""
+    assert len(catalog_of(tmp_path, small(_extra_values(7))).matters) == MAX_MATTERS
+
+
+def test_options_that_are_all_variants_say_no_full_option_is_known(tmp_path):
+    text = SMALL[: SMALL.index("options:")] + (
+        "options:\n  - id: one\n    variant_of: ghost\n  - id: two\n    variant_of: ghost\n"
+    )
+    message = "'ghost' is not a full option (not a variant). Known: none."
+    assert refused(tmp_path, text) == [
+        (*at(text, "ghost", 1), message),
+        (*at(text, "ghost", 2), message),
+    ]
+
+
+def test_a_bad_options_file_is_named_by_its_label_and_an_empty_one_says_what_it_needs(tmp_path):
+    (tmp_path / "options.yaml").write_text("values: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml", "docs/_data/options.yaml")
+    assert {p.file for p in caught.value.problems} == {"docs/_data/options.yaml"}
+    (tmp_path / "options.yaml").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml", "docs/_data/options.yaml")
+    assert [p.message for p in caught.value.problems] == [
+        "the file is empty: it needs the options outcomes weigh."
+    ]
