@@ -30,10 +30,12 @@ from wtiw.guide.options import (
     check_not_right_for,
     check_option_grade,
     check_option_language,
+    check_option_pages,
     check_outcome_options,
     load_options,
     options_path_for,
 )
+from wtiw.guide.page_links import LinkIndex
 from wtiw.guide.validate import load_tree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -881,4 +883,61 @@ def test_a_bad_options_file_is_named_by_its_label_and_an_empty_one_says_what_it_
         load_options(tmp_path / "options.yaml", "docs/_data/options.yaml")
     assert [p.message for p in caught.value.problems] == [
         "the file is empty: it needs the options outcomes weigh."
+    ]
+
+
+def test_a_missing_page_names_the_nearest_and_a_missing_section_lists_the_page_ids(tmp_path):
+    """Every option with a bad `page` or `anchor` is named, a variant's at its base's line."""
+    catalog = catalog_of(tmp_path, SMALL)
+    wrong_page = (
+        "page 'b.md' does not exist in docs/. Did you mean 'c.md'? "
+        "Use the file name of an existing page."
+    )
+    index = LinkIndex({"a.md": frozenset({"stay"}), "c.md": frozenset()})
+    assert [(p.line, p.column, p.message) for p in check_option_pages(catalog, index)] == [
+        (*at(SMALL, "page: |b.md"), wrong_page),
+        (*at(SMALL, "page: |b.md"), wrong_page),
+    ]
+    index = LinkIndex({"a.md": frozenset({"zeta", "other"}), "b.md": frozenset()})
+    assert [(p.line, p.column, p.message) for p in check_option_pages(catalog, index)] == [
+        (
+            *at(SMALL, "anchor: |stay"),
+            "page 'a.md' has no section with id 'stay'. Ids on that page: other, zeta.",
+        ),
+        (*at(SMALL, "anchor: |move"), "page 'b.md' has no section with id 'move'. "
+         "Ids on that page: none."),
+        (*at(SMALL, "anchor: |move"), "page 'b.md' has no section with id 'move'. "
+         "Ids on that page: none."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            ("      - No new cost.", "      - No new cost at all here."),
+            [("    |benefits:\n      - No new cost at all", "the option 'stay' has 6 words of benefits and 4 of "
+              "downsides; keep them within a quarter of each other, so the option is weighed "
+              "fairly. Shorten the benefits or add to the downsides.")],
+            id="more good than bad",
+        ),
+        pytest.param(
+            ("      - A long wait.", "      - A long wait, maybe months."),
+            [
+                ("    |downsides:\n      - A long wait", f"the option '{name}' has 3 words of "
+                 "benefits and 5 of downsides; keep them within a quarter of each other, so the "
+                 "option is weighed fairly. Shorten the downsides or add to the benefits.")
+                for name in ("move", "move-gently")
+            ],
+            id="more bad than good, for the option and the variant that takes both",
+        ),
+        pytest.param(("", ""), [], id="3 words against 4: a quarter of 4 apart, still fair"),
+    ],
+)
+def test_benefits_and_downsides_more_than_a_quarter_apart_are_reported(tmp_path, edit, expected):
+    """At the longer field's key, the counts in words, and the fix; the boundary passes."""
+    text = small(edit) if edit[0] else SMALL
+    problems = check_balance(catalog_of(tmp_path, text))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (*at(text, needle), message) for needle, message in expected
     ]
