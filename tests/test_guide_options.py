@@ -15,6 +15,7 @@ import pytest
 
 from wtiw.cli import main
 from wtiw.core.problems import InputError, Problem
+from wtiw.core.safety_language import findings
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
 from wtiw.guide.graph import answers_leading_to
@@ -941,3 +942,45 @@ def test_benefits_and_downsides_more_than_a_quarter_apart_are_reported(tmp_path,
     assert [(p.line, p.column, p.message) for p in problems] == [
         (*at(text, needle), message) for needle, message in expected
     ]
+
+
+def test_option_language_is_checked_in_boxes_and_options_each_where_it_is_written(tmp_path):
+    """A box's label is the reader's voice: a method word is reported, at its list; a hope
+    ("it will get better") is the reader's own and is not. Sentences of 25 words pass, 26 not.
+    """
+    sentence_of = " ".join(["word"] * 24)
+    text = small(
+        ("    label: I want to keep my therapist", "    label: I hope it will get better"),
+        ("    label: Cost matters a lot", "    label: I'm just hanging on"),
+        ("    label: I can't switch therapist", "    label: I had food poisoning"),
+        ("    involves: You carry on.", f"    involves: {sentence_of} too. {sentence_of} too, yes."),
+    )
+    hanging, poisoning = (findings(word)[0].message for word in ("hanging", "poisoning"))
+    assert hanging.startswith('avoid "hanging": it names a method'), hanging
+    problems = check_option_language(catalog_of(tmp_path, text))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (*at(text, "  |- id: keep"), hanging),
+        (*at(text, "  |- id: stuck"), poisoning),
+        (
+            *at(text, "involves: |word"),
+            "this sentence has 26 words; keep sentences to 25 words or fewer. Split it in two.",
+        ),
+    ]
+
+
+def test_a_hard_option_quotes_the_start_of_its_hardest_text(tmp_path):
+    """The editor is pointed at the hardest field's first eight words, not the first field."""
+    dense = (
+        "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+        "evaluation incorporating longitudinal symptomatological considerations."
+    )
+    text = small(("    involves: You carry on.", f"    involves: {dense}"))
+    (problem,) = check_option_grade(catalog_of(tmp_path, text))
+    assert (problem.line, problem.column) == at(text, f"involves: |{dense}")
+    assert re.fullmatch(
+        r"the option 'stay' reads at grade \d+\.\d \(Flesch-Kincaid\); keep it at grade 6 or "
+        r"below\. Use shorter sentences and everyday words, starting here: \"Psychotherapeutic "
+        r"interventions necessitate comprehensive multidimensional evaluation incorporating "
+        r"longitudinal…\"\.",
+        problem.message,
+    ), problem.message
