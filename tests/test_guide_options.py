@@ -33,6 +33,7 @@ from wtiw.guide.options import (
     check_option_language,
     check_option_pages,
     check_outcome_options,
+    lint_options,
     load_options,
     options_path_for,
 )
@@ -984,3 +985,142 @@ def test_a_hard_option_quotes_the_start_of_its_hardest_text(tmp_path):
         r"longitudinal…\"\.",
         problem.message,
     ), problem.message
+
+
+# A small guide for the small options: an urgent answer first, then two outcomes.
+SMALL_GUIDE = """\
+start: ask
+steps:
+  - id: ask
+    type: question
+    title: Is therapy helping?
+    answers:
+      - key: unsafe
+        label: I feel unsafe
+        next: help-now
+      - key: "yes"
+        label: "Yes"
+        next: weigh
+      - key: cannot-switch
+        label: I can't switch therapist
+        next: stuck-here
+  - id: help-now
+    type: outcome
+    urgent: true
+    title: Get help now
+    meaning: Please call a number above now.
+    try:
+      - Call a number above.
+    ask:
+      - Who can I call?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: weigh
+    type: outcome
+    title: Weigh it up
+    options: [stay, move]
+    meaning: Small steps count.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Can we talk about it?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: stuck-here
+    type: outcome
+    title: Make it work
+    options: [stay, move]
+    meaning: Small steps count.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Can we talk about it?
+    links:
+      - page: help-now.md
+        text: Need help now?
+"""
+
+
+def small_guide(tmp_path: Path, guide: list[tuple[str, str]], options=()) -> tuple[list, str]:
+    """Every problem of the small guide and options, each edited: (line, column, message)."""
+    text = SMALL_GUIDE
+    for old, new in guide:
+        text = replaced(old, new, text)
+    problems = problems_of(write(tmp_path, text, small(*options)))
+    return [(p.line, p.column, p.message) for p in problems], text
+
+
+def test_the_small_guide_and_options_pass(tmp_path):
+    """Control for the small-guide tests: each problem they see comes from their edit."""
+    assert small_guide(tmp_path, [])[0] == []
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    assert lint_options(tree, load_document(tmp_path / "guide.yaml")) == []
+
+
+ANSWER_TO_A_QUESTION = (
+    '      - key: cannot-switch\n',
+    '      - key: not-sure\n        label: I am not sure\n        next: why\n'
+    '      - key: cannot-switch\n',
+)
+WHY = (
+    "  - id: help-now\n",
+    "  - id: why\n    type: question\n    title: What feels wrong?\n    answers:\n"
+    "      - key: too-slow\n        label: It is slow\n        next: stuck-here\n"
+    "      - key: fine\n        label: Nothing\n        next: weigh\n  - id: help-now\n",
+)
+
+
+def test_a_small_guide_that_misuses_its_options_names_each_problem(tmp_path):
+    """Validation and route rules, word for word, each at its line and column; none missed."""
+    problems, guide = small_guide(tmp_path, [("[stay, move]", "[stay, move, stay]")])
+    assert problems == [(*at(guide, "[stay, move, |stay]"), "the option 'stay' is listed twice. Remove one.")]
+
+    edit = ("    not_right_when: You feel worse.\n", "    not_right_when: You feel worse.\n"
+            "    not_right_for: [ask/unsafe, ask/nope]\n")
+    problems, guide = small_guide(tmp_path, [], [edit])
+    assert problems == [
+        (*at(small(edit), "ask/unsafe, |ask/nope"),
+         "'nope' is not an answer key of 'ask'. Known: unsafe, yes, cannot-switch.")
+    ]
+
+    matters = [(f"title: {title}\n", f"title: {title}\n    matters: [keep]\n")
+               for title in ("Weigh it up", "Make it work")]
+    problems, guide = small_guide(tmp_path, matters)
+    message = ("only an urgent outcome chooses its 'What matters to you' boxes; other outcomes "
+               "offer every one. Remove 'matters', or mark the outcome urgent.")
+    assert problems == [(*at(guide, "    |matters: [keep]", n), message) for n in (1, 2)]
+
+    edit = ("    not_right_when: You feel worse.\n", "    not_right_when: You feel worse.\n"
+            "    not_right_for: [ask/yes]\n")
+    problems, guide = small_guide(tmp_path, [], [edit])
+    assert problems == [
+        (*at(guide, "options: [|stay, move]"),
+         "the option 'stay' says it may not be right \"You feel worse.\", which describes a "
+         "reader who reaches this outcome after answering 'ask / yes' (\"Yes\"). Offer another "
+         "option here, or a variant of this one written for that reader.")
+    ]
+
+
+def test_an_answer_a_constraint_names_leads_only_to_an_outcome_that_such_answers_reach(tmp_path):
+    """'I can't switch' ticks a box on arrival: a question, or a shared outcome, would lie."""
+    constraint = ("    answers: [cannot-switch]", "    answers: [unsafe, not-sure, cannot-switch]")
+    problems, guide = small_guide(tmp_path, [ANSWER_TO_A_QUESTION, WHY], [constraint])
+    file = str(tmp_path / "options.yaml")
+    assert problems == [
+        (
+            *at(guide, "next: |why"),
+            "the answer 'not-sure' says you can't switch therapist (the 'stuck' box in "
+            f"{file}), so it must lead straight to an outcome that shows that box ticked, not "
+            "to a question. Point it at its own outcome, or take the key out of that box's "
+            "'answers'.",
+        ),
+        (
+            *at(guide, "next: |stuck-here"),
+            "the answer 'cannot-switch' says you can't switch therapist, so 'stuck-here' shows "
+            "the 'stuck' box ticked; but 'why / too-slow' also leads there, and that reader did "
+            "not say so. Give this answer its own outcome, or take the key out of the 'stuck' "
+            f"box's 'answers' in {file}.",
+        ),
+    ]
