@@ -228,7 +228,10 @@ def test_options_without_an_options_file_fail_at_the_outcome(tmp_path):
         line_of(GUIDE, "[new-therapist, change-within]"),
         line_of(GUIDE, "[change-within, new-therapist]"),
     ]
-    assert "there is no options.yaml beside the guide" in problems[0].message
+    assert problems[0].message == (
+        "this outcome lists options, but there is no options.yaml beside the guide. Create it, "
+        "or remove 'options'."
+    )
 
 
 def test_an_outcome_needs_two_options_if_any(tmp_path):
@@ -781,8 +784,13 @@ def test_the_small_options_are_read_as_written_in_file_order(tmp_path):
     assert list(catalog.matters.values()) == [
         Matters("keep", "I want to keep my therapist", "you want to keep your therapist", "value"),
         Matters("cheap", "Cost matters a lot", "cost matters a lot to you", "value"),
-        Matters("stuck", "I can't switch therapist", "you can't switch therapist", "constraint",
-                ("cannot-switch",)),
+        Matters(
+            "stuck",
+            "I can't switch therapist",
+            "you can't switch therapist",
+            "constraint",
+            ("cannot-switch",),
+        ),
     ]
     assert [m.index for m in catalog.matters.values()] == [1, 2, 3]
     stay, move, gently = catalog.options.values()
@@ -804,7 +812,9 @@ def test_the_small_options_are_read_as_written_in_file_order(tmp_path):
 
 def _extra_values(count: int) -> tuple[str, str]:
     """An edit adding `count` values after the first."""
-    extra = "".join(f"  - id: extra-{n}\n    label: Extra {n}\n    said: extra {n}\n" for n in range(count))
+    extra = "".join(
+        f"  - id: extra-{n}\n    label: Extra {n}\n    said: extra {n}\n" for n in range(count)
+    )
     return ("  - id: cheap\n", f"{extra}  - id: cheap\n")
 
 
@@ -812,32 +822,72 @@ def _extra_values(count: int) -> tuple[str, str]:
     ("edits", "expected"),
     [
         pytest.param(
-            [("  - id: cheap\n", "  - id: keep\n    label: Again\n    said: again\n  - id: cheap\n")],
-            [("keep\n    label: Again", "the id 'keep' is already used by another value or "
-              "constraint. Each needs its own id.")],
+            [
+                (
+                    "  - id: cheap\n",
+                    "  - id: keep\n    label: Again\n    said: again\n  - id: cheap\n",
+                )
+            ],
+            [
+                (
+                    "keep\n    label: Again",
+                    "the id 'keep' is already used by another value or "
+                    "constraint. Each needs its own id.",
+                )
+            ],
             id="a repeated box, and the boxes after it still count",
         ),
         pytest.param(
-            [("  - id: move-gently\n", "  - id: stay\n    variant_of: move\n  - id: move-gently\n"),
-             ("    involves: You look, gently", "    fits: [zzz]\n    involves: You look, gently")],
-            [("stay\n    variant_of: move", "the option id 'stay' is already used. Each option "
-              "needs its own id."),
-             ("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap.")],
+            [
+                (
+                    "  - id: move-gently\n",
+                    "  - id: stay\n    variant_of: move\n  - id: move-gently\n",
+                ),
+                (
+                    "    involves: You look, gently",
+                    "    fits: [zzz]\n    involves: You look, gently",
+                ),
+            ],
+            [
+                (
+                    "stay\n    variant_of: move",
+                    "the option id 'stay' is already used. Each option needs its own id.",
+                ),
+                ("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap."),
+            ],
             id="a repeated option, and a variant's own fits after it",
         ),
         pytest.param(
-            [("variant_of: move\n", "variant_of: mvoe\n"),
-             ("for someone new.\n", "for someone new.\n  - id: later\n    variant_of: move\n"
-              "    not_if: [zzz]\n")],
-            [("mvoe", "'mvoe' is not a full option (not a variant). Did you mean 'move'? "
-              "Known: stay, move."),
-             ("zzz", "'zzz' is not a value or constraint. Known: keep, cheap, stuck.")],
+            [
+                ("variant_of: move\n", "variant_of: mvoe\n"),
+                (
+                    "for someone new.\n",
+                    "for someone new.\n  - id: later\n    variant_of: move\n    not_if: [zzz]\n",
+                ),
+            ],
+            [
+                (
+                    "mvoe",
+                    "'mvoe' is not a full option (not a variant). Did you mean 'move'? "
+                    "Known: stay, move.",
+                ),
+                ("zzz", "'zzz' is not a value or constraint. Known: keep, cheap, stuck."),
+            ],
             id="a variant of an unknown option, and a variant's own not_if after it",
         ),
         pytest.param(
-            [("for someone new.\n", "for someone new.\n  - id: gentler\n    variant_of: move-gently\n")],
-            [("variant_of: |move-gently", "'move-gently' is not a full option (not a variant). "
-              "Known: stay, move.")],
+            [
+                (
+                    "for someone new.\n",
+                    "for someone new.\n  - id: gentler\n    variant_of: move-gently\n",
+                )
+            ],
+            [
+                (
+                    "variant_of: |move-gently",
+                    "'move-gently' is not a full option (not a variant). Known: stay, move.",
+                )
+            ],
             id="a variant of a variant",
         ),
         pytest.param(
@@ -847,8 +897,13 @@ def _extra_values(count: int) -> tuple[str, str]:
         ),
         pytest.param(
             [_extra_values(8)],
-            [("constraints:", "there are 11 values and constraints; the page can show 10 at "
-              "most. Merge or remove some.")],
+            [
+                (
+                    "constraints:",
+                    "there are 11 values and constraints; the page can show 10 at "
+                    "most. Merge or remove some.",
+                )
+            ],
             id="one box too many, at the constraints key",
         ),
     ],
@@ -906,10 +961,14 @@ def test_a_missing_page_names_the_nearest_and_a_missing_section_lists_the_page_i
             *at(SMALL, "anchor: |stay"),
             "page 'a.md' has no section with id 'stay'. Ids on that page: other, zeta.",
         ),
-        (*at(SMALL, "anchor: |move"), "page 'b.md' has no section with id 'move'. "
-         "Ids on that page: none."),
-        (*at(SMALL, "anchor: |move"), "page 'b.md' has no section with id 'move'. "
-         "Ids on that page: none."),
+        (
+            *at(SMALL, "anchor: |move"),
+            "page 'b.md' has no section with id 'move'. Ids on that page: none.",
+        ),
+        (
+            *at(SMALL, "anchor: |move"),
+            "page 'b.md' has no section with id 'move'. Ids on that page: none.",
+        ),
     ]
 
 
@@ -918,17 +977,25 @@ def test_a_missing_page_names_the_nearest_and_a_missing_section_lists_the_page_i
     [
         pytest.param(
             ("      - No new cost.", "      - No new cost at all here."),
-            [("    |benefits:\n      - No new cost at all", "the option 'stay' has 6 words of benefits and 4 of "
-              "downsides; keep them within a quarter of each other, so the option is weighed "
-              "fairly. Shorten the benefits or add to the downsides.")],
+            [
+                (
+                    "    |benefits:\n      - No new cost at all",
+                    "the option 'stay' has 6 words of benefits and 4 of "
+                    "downsides; keep them within a quarter of each other, so the option is weighed "
+                    "fairly. Shorten the benefits or add to the downsides.",
+                )
+            ],
             id="more good than bad",
         ),
         pytest.param(
             ("      - A long wait.", "      - A long wait, maybe months."),
             [
-                ("    |downsides:\n      - A long wait", f"the option '{name}' has 3 words of "
-                 "benefits and 5 of downsides; keep them within a quarter of each other, so the "
-                 "option is weighed fairly. Shorten the downsides or add to the benefits.")
+                (
+                    "    |downsides:\n      - A long wait",
+                    f"the option '{name}' has 3 words of "
+                    "benefits and 5 of downsides; keep them within a quarter of each other, so the "
+                    "option is weighed fairly. Shorten the downsides or add to the benefits.",
+                )
                 for name in ("move", "move-gently")
             ],
             id="more bad than good, for the option and the variant that takes both",
@@ -946,15 +1013,20 @@ def test_benefits_and_downsides_more_than_a_quarter_apart_are_reported(tmp_path,
 
 
 def test_option_language_is_checked_in_boxes_and_options_each_where_it_is_written(tmp_path):
-    """A box's label is the reader's voice: a method word is reported, at its list; a hope
-    ("it will get better") is the reader's own and is not. Sentences of 25 words pass, 26 not.
+    """Each finding at its place; 25 words pass, 26 not.
+
+    A box's label is the reader's voice: a method word is reported, at its list; a hope
+    ("it will get better") is the reader's own and is not.
     """
     sentence_of = " ".join(["word"] * 24)
     text = small(
         ("    label: I want to keep my therapist", "    label: I hope it will get better"),
         ("    label: Cost matters a lot", "    label: I'm just hanging on"),
         ("    label: I can't switch therapist", "    label: I had food poisoning"),
-        ("    involves: You carry on.", f"    involves: {sentence_of} too. {sentence_of} too, yes."),
+        (
+            "    involves: You carry on.",
+            f"    involves: {sentence_of} too. {sentence_of} too, yes.",
+        ),
     )
     hanging, poisoning = (findings(word)[0].message for word in ("hanging", "poisoning"))
     assert hanging.startswith('avoid "hanging": it names a method'), hanging
@@ -1060,9 +1132,9 @@ def test_the_small_guide_and_options_pass(tmp_path):
 
 
 ANSWER_TO_A_QUESTION = (
-    '      - key: cannot-switch\n',
-    '      - key: not-sure\n        label: I am not sure\n        next: why\n'
-    '      - key: cannot-switch\n',
+    "      - key: cannot-switch\n",
+    "      - key: not-sure\n        label: I am not sure\n        next: why\n"
+    "      - key: cannot-switch\n",
 )
 WHY = (
     "  - id: help-now\n",
@@ -1075,31 +1147,45 @@ WHY = (
 def test_a_small_guide_that_misuses_its_options_names_each_problem(tmp_path):
     """Validation and route rules, word for word, each at its line and column; none missed."""
     problems, guide = small_guide(tmp_path, [("[stay, move]", "[stay, move, stay]")])
-    assert problems == [(*at(guide, "[stay, move, |stay]"), "the option 'stay' is listed twice. Remove one.")]
-
-    edit = ("    not_right_when: You feel worse.\n", "    not_right_when: You feel worse.\n"
-            "    not_right_for: [ask/unsafe, ask/nope]\n")
-    problems, guide = small_guide(tmp_path, [], [edit])
     assert problems == [
-        (*at(small(edit), "ask/unsafe, |ask/nope"),
-         "'nope' is not an answer key of 'ask'. Known: unsafe, yes, cannot-switch.")
+        (*at(guide, "[stay, move, |stay]"), "the option 'stay' is listed twice. Remove one.")
     ]
 
-    matters = [(f"title: {title}\n", f"title: {title}\n    matters: [keep]\n")
-               for title in ("Weigh it up", "Make it work")]
-    problems, guide = small_guide(tmp_path, matters)
-    message = ("only an urgent outcome chooses its 'What matters to you' boxes; other outcomes "
-               "offer every one. Remove 'matters', or mark the outcome urgent.")
-    assert problems == [(*at(guide, "    |matters: [keep]", n), message) for n in (1, 2)]
-
-    edit = ("    not_right_when: You feel worse.\n", "    not_right_when: You feel worse.\n"
-            "    not_right_for: [ask/yes]\n")
+    edit = (
+        "    not_right_when: You feel worse.\n",
+        "    not_right_when: You feel worse.\n    not_right_for: [ask/unsafe, ask/nope]\n",
+    )
     problems, guide = small_guide(tmp_path, [], [edit])
     assert problems == [
-        (*at(guide, "options: [|stay, move]"),
-         "the option 'stay' says it may not be right \"You feel worse.\", which describes a "
-         "reader who reaches this outcome after answering 'ask / yes' (\"Yes\"). Offer another "
-         "option here, or a variant of this one written for that reader.")
+        (
+            *at(small(edit), "ask/unsafe, |ask/nope"),
+            "'nope' is not an answer key of 'ask'. Known: unsafe, yes, cannot-switch.",
+        )
+    ]
+
+    matters = [
+        (f"title: {title}\n", f"title: {title}\n    matters: [keep]\n")
+        for title in ("Weigh it up", "Make it work")
+    ]
+    problems, guide = small_guide(tmp_path, matters)
+    message = (
+        "only an urgent outcome chooses its 'What matters to you' boxes; other outcomes "
+        "offer every one. Remove 'matters', or mark the outcome urgent."
+    )
+    assert problems == [(*at(guide, "    |matters: [keep]", n), message) for n in (1, 2)]
+
+    edit = (
+        "    not_right_when: You feel worse.\n",
+        "    not_right_when: You feel worse.\n    not_right_for: [ask/yes]\n",
+    )
+    problems, guide = small_guide(tmp_path, [], [edit])
+    assert problems == [
+        (
+            *at(guide, "options: [|stay, move]"),
+            "the option 'stay' says it may not be right \"You feel worse.\", which describes a "
+            "reader who reaches this outcome after answering 'ask / yes' (\"Yes\"). Offer another "
+            "option here, or a variant of this one written for that reader.",
+        )
     ]
 
 
@@ -1124,3 +1210,54 @@ def test_an_answer_a_constraint_names_leads_only_to_an_outcome_that_such_answers
             f"box's 'answers' in {file}.",
         ),
     ]
+
+
+def test_options_lint_runs_every_rule_and_each_names_its_problem(tmp_path):
+    """One edit per rule, so each rule has a problem to report and none is dropped."""
+    dense = (
+        "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+        "evaluation incorporating longitudinal symptomatological considerations."
+    )
+    guide = small_guide(
+        tmp_path,
+        [
+            ("    options: [stay, move]\n", ""),
+            ("    options: [stay, move]\n", "    options: [move, stay]\n"),
+            ("    urgent: true\n", "    urgent: true\n    matters: [cheap]\n"),
+        ],
+        [
+            ("      - No new cost.", "      - No new cost at all here."),
+            ("    like: Sessions stay the same.", "    like: It will fix things."),
+            ("    involves: You look for a new therapist.", f"    involves: {dense}"),
+        ],
+    )[1]
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    assert tree.catalog is not None
+    document = load_document(tmp_path / "guide.yaml")
+    compares, clash, unused = (
+        rule(tree, document)
+        for rule in (check_outcome_options, check_constraint_paths, check_matters_matter)
+    )
+    file = str(tmp_path / "options.yaml")
+    assert [(p.line, p.column, p.message) for p in compares + clash + unused] == [
+        (
+            *at(guide, "- id: |weigh"),
+            "this outcome compares 0 option(s); an outcome that is not urgent compares at "
+            f"least 2. Add 'options:' with ids from {file}, the suggested one first.",
+        ),
+        (
+            *at(guide, "options: [|move, stay]"),
+            "the answer 'cannot-switch' in 'ask' says you can't switch therapist, but this "
+            "outcome suggests 'move' first, which that rules out. Put another option first.",
+        ),
+        (
+            *at(guide, "matters: [|cheap]"),
+            "the box 'cheap' changes nothing here: no option of this outcome fits it or moves "
+            "later for it. Remove it, or offer an option it affects.",
+        ),
+    ]
+    balance, language, grade = (
+        rule(tree.catalog) for rule in (check_balance, check_option_language, check_option_grade)
+    )
+    assert all([balance, language, grade])
+    assert lint_options(tree, document) == compares + clash + unused + balance + language + grade
