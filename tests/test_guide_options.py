@@ -15,6 +15,7 @@ import pytest
 
 from wtiw.cli import main
 from wtiw.core.problems import InputError, Problem
+from wtiw.core.readability import MAX_GRADE
 from wtiw.core.safety_language import findings
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
@@ -35,6 +36,7 @@ from wtiw.guide.options import (
     check_outcome_options,
     lint_options,
     load_options,
+    option_grade,
     options_path_for,
 )
 from wtiw.guide.page_links import LinkIndex
@@ -1261,3 +1263,21 @@ def test_options_lint_runs_every_rule_and_each_names_its_problem(tmp_path):
     )
     assert all([balance, language, grade])
     assert lint_options(tree, document) == compares + clash + unused + balance + language + grade
+
+
+def test_an_option_at_exactly_the_grade_limit_passes(tmp_path):
+    """Ten sentences of 13 words and 182 syllables: Flesch-Kincaid grade 6.0 exactly."""
+    easy = "The little cat sat by the water and the happy puppy ran later."
+    other = easy.replace("cat", "kitten")
+    text = small(
+        ("    title: >-\n      Stay with\n      it\n", f"    title: {other}\n"),
+        ("    involves: You carry on.", f"    involves: {easy} {easy}"),
+        ("      - No new cost.", f"      - {easy}"),
+        ("      - It may not change.", f"      - {easy}"),
+        ("    like: Sessions stay the same.", f"    like: {easy} {easy}"),
+        ("    time_and_cost: No new cost.", f"    time_and_cost: {easy} {other}"),
+        ("    not_right_when: You feel worse.", f"    not_right_when: {easy}"),
+    )
+    catalog = catalog_of(tmp_path, text)
+    assert option_grade(catalog.options["stay"]) == MAX_GRADE
+    assert check_option_grade(catalog) == []
