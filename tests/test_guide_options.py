@@ -1018,20 +1018,24 @@ def test_option_language_is_checked_in_boxes_and_options_each_where_it_is_writte
     """Each finding at its place; 25 words pass, 26 not.
 
     A box's label is the reader's voice: a method word is reported, at its list; a hope
-    ("it will get better") is the reader's own and is not.
+    ("I will feel better soon") is the reader's own and is not. An option's promise is.
     """
     sentence_of = " ".join(["word"] * 24)
     text = small(
-        ("    label: I want to keep my therapist", "    label: I hope it will get better"),
+        ("    label: I want to keep my therapist", "    label: I will feel better soon"),
         ("    label: Cost matters a lot", "    label: I'm just hanging on"),
         ("    label: I can't switch therapist", "    label: I had food poisoning"),
         (
             "    involves: You carry on.",
             f"    involves: {sentence_of} too. {sentence_of} too, yes.",
         ),
+        ("    like: You meet a few people.", "    like: It will fix things."),
     )
-    hanging, poisoning = (findings(word)[0].message for word in ("hanging", "poisoning"))
+    hanging, poisoning, promise = (
+        findings(words)[0].message for words in ("hanging", "poisoning", "It will fix things.")
+    )
     assert hanging.startswith('avoid "hanging": it names a method'), hanging
+    assert findings("I will feel better soon")[0].rule.name == "promises"
     problems = check_option_language(catalog_of(tmp_path, text))
     assert [(p.line, p.column, p.message) for p in problems] == [
         (*at(text, "  |- id: keep"), hanging),
@@ -1040,6 +1044,8 @@ def test_option_language_is_checked_in_boxes_and_options_each_where_it_is_writte
             *at(text, "involves: |word"),
             "this sentence has 26 words; keep sentences to 25 words or fewer. Split it in two.",
         ),
+        (*at(text, "like: |It will fix"), promise),  # the option's own
+        (*at(text, "like: |It will fix"), promise),  # its variant's, which takes it
     ]
 
 
