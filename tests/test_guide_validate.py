@@ -275,3 +275,26 @@ def test_the_command_line_runs_without_mkdocs():
     )
     assert result.returncode == 0, result.stderr
     assert "questions" in result.stdout, result.stdout
+
+
+def test_text_is_named_guide_yaml_and_its_links_are_checked_only_against_docs_given():
+    """Tests and benchmarks check text without a site; a docs folder adds the links."""
+    missing_page = (FIXTURES / "missing-page.yaml").read_text(encoding="utf-8")
+    assert tree_from_text(missing_page)  # no docs folder: links are not looked up
+    with pytest.raises(InputError) as caught:
+        tree_from_text(missing_page, docs_dir=DEFAULT_DOCS)
+    (problem,) = caught.value.problems
+    assert problem.file == "guide.yaml"
+    assert "page 'talk-to-your-therapst.md' does not exist" in problem.message
+
+
+def test_the_size_limit_given_is_the_one_applied():
+    """A caller's limit is kept: the valid fixture loads at its own size, not a byte under."""
+    path = FIXTURES / "valid.yaml"
+    size = path.stat().st_size
+    assert load_tree(path, docs_dir=None, max_bytes=size)
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="valid.yaml", max_bytes=size - 1)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("valid.yaml:1:1: the file is ")
+    assert f"more than the limit of {size - 1:,}." in problem.message
