@@ -298,3 +298,117 @@ def test_the_size_limit_given_is_the_one_applied():
     (problem,) = caught.value.problems
     assert str(problem).startswith("valid.yaml:1:1: the file is ")
     assert f"more than the limit of {size - 1:,}." in problem.message
+
+
+# The guide page's own ids (a contract: an old link to one must never land on a step).
+PAGE_IDS = [
+    "guide",
+    "guide-map",
+    "guide-map-list",
+    "guide-map-outcomes",
+    "guide-map-diagram",
+    "what-should-i-try-next",
+]
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_each_id_of_the_guide_page_is_refused_for_a_step(page_id: str):
+    text = VALID.replace("id: keep-going", f"id: {page_id}").replace(
+        "next: keep-going", f"next: {page_id}"
+    )
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"t.yaml:13:9: the id '{page_id}' is used by the guide page itself. Pick another."
+    ]
+
+
+# One mistake in the valid tree, and every line it gives, word for word: the place, what is
+# wrong and the fix (with the nearest id when one is close), and nothing else.
+MEANING_MISTAKES = [
+    (
+        [("id: get-help", "id: keep-going")],
+        [
+            "t.yaml:12:15: this answer leads to 'get-help', but no step has that id.",
+            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 13. "
+            "Every step needs its own id.",
+        ],
+    ),
+    (
+        [("key: not-safe", "key: safe")],
+        [
+            "t.yaml:10:14: the answer key 'safe' is already used by the answer on line 7. "
+            "Each answer in a question needs its own key: give this answer a different one."
+        ],
+    ),
+    (
+        [('label: "No"', 'label: "yes"')],
+        [
+            "t.yaml:11:16: the answer 'yes' appears twice in this question. "
+            "Each answer needs different words."
+        ],
+    ),
+    (
+        [("next: get-help", "next: get-halp")],
+        [
+            "t.yaml:12:15: this answer leads to 'get-halp', but no step has that id. "
+            "Did you mean 'get-help'?"
+        ],
+    ),
+    (
+        [("next: get-help", "next: elsewhere")],
+        ["t.yaml:12:15: this answer leads to 'elsewhere', but no step has that id."],
+    ),
+    (
+        [("start: are-you-safe", "start: are-you-saf")],
+        ["t.yaml:1:8: no step has the start id 'are-you-saf'. Did you mean 'are-you-safe'?"],
+    ),
+    (
+        [("start: are-you-safe", "start: elsewhere")],
+        ["t.yaml:1:8: no step has the start id 'elsewhere'."],
+    ),
+    (
+        [("next: keep-going", "next: are-you-safe")],
+        [
+            "t.yaml:9:15: this answer makes a loop (are-you-safe -> are-you-safe). The guide "
+            "must always move forward: point it at a step further on.",
+            "t.yaml:13:9: no path reaches the step 'keep-going'. Point an answer at it, or "
+            "remove it.",
+        ],
+    ),
+    (
+        [("start: are-you-safe", "start: keep-going")],
+        [
+            "t.yaml:1:8: the start step must be a question, not an outcome.",
+            "t.yaml:3:9: no path reaches the step 'are-you-safe'. Point an answer at it, or "
+            "remove it.",
+            "t.yaml:25:9: no path reaches the step 'get-help'. Point an answer at it, or "
+            "remove it.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    MEANING_MISTAKES,
+    ids=[
+        "duplicate-id",
+        "duplicate-key",
+        "same-label-any-case",
+        "unknown-next-near",
+        "unknown-next-far",
+        "unknown-start-near",
+        "unknown-start-far",
+        "loop",
+        "start-is-outcome",
+    ],
+)
+def test_each_mistake_of_meaning_is_told_word_for_word(edits, expected):
+    text = VALID
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml")
+    assert [str(problem) for problem in caught.value.problems] == expected
