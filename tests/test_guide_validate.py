@@ -15,6 +15,7 @@ import pytest
 from tests.support.build import ROOT
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import check_characters
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, tree_from_text
 
 FIXTURES = ROOT / "tests" / "guide_fixtures"
@@ -236,17 +237,42 @@ def with_numbers(tmp_path: Path, name: str, crisis: bool = True) -> Path:
     return tmp_path / "guide.yaml"
 
 
-def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path: Path):
-    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drug"))
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("alcohol-and-drug", " Did you mean 'alcohol-and-drugs'?"), ("elsewhere", "")],
+    ids=["near", "far"],
+)
+def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path, name, hint):
+    """Named as the editor named the guide (its folder too), with every list to pick from."""
+    path = with_numbers(tmp_path, name)
+    lists = load_crisis_help(path.with_name("crisis-help.yml"), "crisis-help.yml").lists
     line = VALID.splitlines().index("    urgent: true") + 2
-    assert problem.startswith(f"guide.yaml:{line}:14: 'alcohol-and-drug' is not a list in ")
-    assert "Did you mean 'alcohol-and-drugs'?" in problem
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="data/guide.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/guide.yaml:{line}:14: '{name}' is not a list in data/crisis-help.yml.{hint} "
+        f"Lists: {', '.join(lists)}."
+    ]
     assert problems_of(with_numbers(tmp_path, "alcohol-and-drugs")) == []  # control
 
 
 def test_numbers_without_a_crisis_file_beside_the_guide_fail(tmp_path: Path):
-    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drugs", crisis=False))
-    assert "crisis-help.yml:1:1: the file is missing. Restore it" in problem
+    path = with_numbers(tmp_path, "alcohol-and-drugs", crisis=False)
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="data/guide.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("data/crisis-help.yml:1:1: the file is missing. Restore it")
+
+
+def test_a_link_contract_that_cannot_be_read_is_told_with_the_trees_own_problems(tmp_path):
+    """A docs folder without its link contract: both the contract and the tree are told."""
+    text = VALID.replace("next: get-help", "next: elsewhere")
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml", docs_dir=tmp_path)
+    lines = [str(problem) for problem in caught.value.problems]
+    assert "t.yaml:12:15: this answer leads to 'elsewhere', but no step has that id." in lines
+    assert len(lines) == 2
+    assert any("The link contract lives here: restore it from git." in line for line in lines)
 
 
 @pytest.mark.parametrize("name", ["not-utf8.yaml", "syntax-error.yaml", "alias.yaml"])
