@@ -349,21 +349,35 @@ def test_each_id_of_the_guide_page_is_refused_for_a_step(page_id: str):
     ]
 
 
+KEEP_GOING = VALID[VALID.index("  - id: keep-going") : VALID.index("  - id: get-help")]
 # One mistake in the valid tree, and every line it gives, word for word: the place, what is
 # wrong and the fix (with the nearest id when one is close), and nothing else.
 MEANING_MISTAKES = [
-    (
-        [("id: get-help", "id: keep-going")],
+    (  # the line named is the first id's own, not its step's first line
+        [
+            ("  - id: keep-going\n    type: outcome", "  - type: outcome\n    id: keep-going"),
+            ("id: get-help", "id: keep-going"),
+        ],
         [
             "t.yaml:12:15: this answer leads to 'get-help', but no step has that id.",
-            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 13. "
+            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 14. "
             "Every step needs its own id.",
         ],
     ),
-    (
-        [("key: not-safe", "key: safe")],
+    (  # a repeated step is left out, and the steps after it are still read
+        [("  - id: get-help", KEEP_GOING + "  - id: get-help")],
         [
-            "t.yaml:10:14: the answer key 'safe' is already used by the answer on line 7. "
+            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 13. "
+            "Every step needs its own id."
+        ],
+    ),
+    (  # the line named is the first key's own, not its answer's first line
+        [
+            ('      - key: safe\n        label: "Yes"', '      - label: "Yes"\n        key: safe'),
+            ("key: not-safe", "key: safe"),
+        ],
+        [
+            "t.yaml:10:14: the answer key 'safe' is already used by the answer on line 8. "
             "Each answer in a question needs its own key: give this answer a different one."
         ],
     ),
@@ -420,6 +434,7 @@ MEANING_MISTAKES = [
     MEANING_MISTAKES,
     ids=[
         "duplicate-id",
+        "duplicate-id-then-more-steps",
         "duplicate-key",
         "same-label-any-case",
         "unknown-next-near",
