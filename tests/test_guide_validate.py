@@ -453,3 +453,15 @@ def test_each_mistake_of_meaning_is_told_word_for_word(edits, expected):
     with pytest.raises(InputError) as caught:
         tree_from_text(text, label="t.yaml")
     assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_a_broken_options_file_is_named_beside_the_guide_as_the_editor_named_it(tmp_path):
+    """The options file's problems name it by the guide's folder, with the guide's own."""
+    (tmp_path / "guide.yaml").write_text(
+        VALID.replace("title: Keep going", "titel: x"), encoding="utf-8"
+    )
+    (tmp_path / "options.yaml").write_text("values: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_tree(tmp_path / "guide.yaml", docs_dir=None, label="data/guide.yaml")
+    files = {problem.file for problem in caught.value.problems}
+    assert files == {"data/guide.yaml", "data/options.yaml"}
