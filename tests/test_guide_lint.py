@@ -113,13 +113,6 @@ def test_the_clean_tree_has_no_lint_problems():
     assert lint(*parse(CLEAN)) == []
 
 
-def test_a_question_without_not_sure_is_reported_at_its_answers():
-    text = broken("label: I'm not sure", "label: Maybe")
-    problems = check_not_sure(*parse(text))
-    assert lines(problems) == [line_of(text, "answers:")]
-    assert "I'm not sure" in problems[0].message
-
-
 # One sentence per safety-language rule that breaks it, and the words the report quotes.
 UNSAFE: list[tuple[Rule, str, str]] = [
     (ORDERS, "YOU MUST keep going.", "YOU MUST"),
@@ -168,14 +161,6 @@ def test_method_words_are_reported_in_the_readers_own_words_too():
     problems = check_safety_language(*parse(text))
     assert lines(problems) == [line_of(text, "overdose")]
     assert problems[0].message.startswith('avoid "overdose"')
-
-
-def test_a_long_sentence_is_reported_at_its_field():
-    long_sentence = " ".join(["word"] * (MAX_SENTENCE_WORDS + 1)) + "."
-    text = broken("- Write down one thing that helped.", f"- Short one. {long_sentence}")
-    problems = check_sentence_length(*parse(text))
-    assert lines(problems) == [line_of(text, "- Short one.")]
-    assert f"{MAX_SENTENCE_WORDS + 1} words" in problems[0].message
 
 
 def test_a_sentence_at_the_limit_passes():
@@ -257,12 +242,19 @@ HEADED = broken(
 
 
 def test_an_outcome_a_harmed_reader_reaches_is_urgent():
-    """Other outcomes end with the SURE check, whose tips name the reader's therapist."""
+    """Other outcomes end with the SURE check, whose tips name the reader's therapist.
+
+    Told whole, at the id's value: where the editor adds `urgent: true`.
+    """
     text = harmed(HEADED, urgent=False)
     (problem,) = refused(text)
-    assert problem.line == line_of(text, "id: keep-going")
-    assert "'keep-going' is not urgent" in problem.message
-    assert "mark it `urgent: true`" in problem.message
+    assert (problem.line, problem.column) == (line_of(text, "id: keep-going"), 9)
+    assert problem.message == (
+        "'keep-going' is not urgent, but a reader reaches it after saying their therapist "
+        "harmed them ('first-question / yes'). The page ends every outcome that is not urgent "
+        "with the SURE check, whose tips suggest talking it over with your therapist: mark it "
+        "`urgent: true`, or keep it out of what that answer leads to."
+    )
     assert refused(harmed(HEADED)) == []  # control
 
 
@@ -475,19 +467,6 @@ def harm_message(phrase: str, field: str, step: str, said: str) -> str:
         f"therapist harmed them ({said}). Never ask them to talk to, agree with or end well with "
         "that therapist: reword it (a new therapist, a doctor, someone they trust or a support "
         "line), or keep this out of what that answer leads to."
-    )
-
-
-def test_a_harmed_readers_outcome_that_is_not_urgent_is_named_at_its_id():
-    """Its message, whole, at the id's value: where the editor adds `urgent: true`."""
-    text = harmed(HEADED, urgent=False)
-    (problem,) = refused(text)
-    assert (problem.line, problem.column) == (line_of(text, "id: keep-going"), 9)
-    assert problem.message == (
-        "'keep-going' is not urgent, but a reader reaches it after saying their therapist "
-        "harmed them ('first-question / yes'). The page ends every outcome that is not urgent "
-        "with the SURE check, whose tips suggest talking it over with your therapist: mark it "
-        "`urgent: true`, or keep it out of what that answer leads to."
     )
 
 

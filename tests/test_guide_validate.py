@@ -105,10 +105,6 @@ def test_missing_file_is_reported(tmp_path: Path):
         (VALID + "---\nstart: x\n", "a second YAML document"),
         (VALID.replace("title: Keep going", "title: !!binary aGk="), "YAML tags"),
         (VALID.replace("start: are-you-safe", "start: are-you-safe\n[a, b]: c"), "not a plain"),
-        (VALID.replace("start: are-you-safe", "start: nowhere"), "no step has the start id"),
-        (VALID.replace("start: are-you-safe", "start: keep-going"), "must be a question"),
-        (VALID.replace("id: are-you-safe", "id: guide-map"), "used by the guide page"),
-        (VALID.replace('label: "No"', 'label: "yes"'), "appears twice in this question"),
         (VALID.replace("key: not-safe", "key: Not Safe"), "'Not Safe' is not a valid answer key"),
         (VALID.replace("key: not-safe", "key: no"), "'key' must be text, but it is true or"),
         (
