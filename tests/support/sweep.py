@@ -280,7 +280,7 @@ SETUPS = {
             "forced-colours",
             {"forced_colors": "active", **REDUCED},
             (
-                Check("forced-colours", "pages", forced_colour_problems),
+                Check("forced-colours", "looks", forced_colour_problems),
                 Check("screenshot", "home", screenshot("home-desktop-forced-colours.png")),
             ),
         ),
