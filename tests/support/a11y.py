@@ -456,19 +456,35 @@ def axe_script() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+# The site's chrome around every full page's content: the header, the navigation and the
+# footer, the same on every page (the crisis bar and the page's own contents list are not).
+CHROME = [".md-header", ".md-sidebar--primary", ".md-footer"]
+
+
 def run_axe(
-    page: Any, *, rules: list[str] | None = None, within: str | None = None
+    page: Any,
+    *,
+    rules: list[str] | None = None,
+    within: str | None = None,
+    exclude: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Run axe-core on the current document (or the part `within` selects); return violations."""
+    """Run axe-core on the current document (or the part `within` selects); return violations.
+
+    `exclude` leaves parts out; rules about the whole page (title, language, landmarks) still
+    run, since the document is still what is checked.
+    """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script())
     run_only: dict[str, Any] = (
         {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     )
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
+    parts = [[part] for part in exclude or []]
+    context: Any = {"include": [[within]]} if within else {"exclude": parts}
     results = page.evaluate(
-        "([within, options]) => axe.run(within ? { include: [[within]] } : document, options)",
-        [within, options],
+        "([context, options]) => axe.run(context.include || context.exclude.length ? context"
+        " : document, options)",
+        [context, options],
     )
     return results["violations"]
 
