@@ -188,9 +188,17 @@ def one_of_each(paths: Iterable[str], texts: Callable[[str], str], parser: type)
     return {path for _, path in chosen.values()}
 
 
-def _page_text(site_dir: Path) -> Callable[[str], str]:
-    """Read a page's built HTML by its address."""
-    return lambda path: html_file(site_dir, path).read_text(encoding="utf-8")
+def _pages_of_each(site_dir: Path, parser: type) -> set[str]:
+    """`one_of_each` over the built pages, full pages and embed forms apart."""
+    full = full_pages(site_dir)
+    paths = page_paths(site_dir)
+
+    def text(path: str) -> str:
+        return html_file(site_dir, path).read_text(encoding="utf-8")
+
+    return one_of_each([p for p in paths if p in full], text, parser) | one_of_each(
+        [p for p in paths if p not in full], text, parser
+    )
 
 
 def control_kinds(site_dir: Path) -> set[str]:
@@ -201,22 +209,12 @@ def control_kinds(site_dir: Path) -> set[str]:
     with the keyboard the same way; walking one of each kind visits what differs, once. A page
     with a new kind of control gets its own walk.
     """
-    full = full_pages(site_dir)
-    paths = page_paths(site_dir)
-    text = _page_text(site_dir)
-    return one_of_each([p for p in paths if p in full], text, ControlKinds) | one_of_each(
-        [p for p in paths if p not in full], text, ControlKinds
-    )
+    return _pages_of_each(site_dir, ControlKinds)
 
 
 def markup_kinds(site_dir: Path) -> set[str]:
     """One page for each set of elements (tag, classes, role, type, ARIA): the axe sweep's pages."""
-    full = full_pages(site_dir)
-    paths = page_paths(site_dir)
-    text = _page_text(site_dir)
-    return one_of_each([p for p in paths if p in full], text, MarkupKinds) | one_of_each(
-        [p for p in paths if p not in full], text, MarkupKinds
-    )
+    return _pages_of_each(site_dir, MarkupKinds)
 
 
 def step_kinds(site_dir: Path) -> set[str]:
