@@ -1,9 +1,10 @@
 """Windows high contrast (`forced-colors: active`): content, icons and focus stay visible.
 
 Forced colours replace the page's colours with the user's and drop box shadows, so a focus ring
-drawn only with a shadow, or an icon painted in a fixed colour, disappears. Every built page is
-checked: every text, link, control and icon at 3:1 or more as the browser forced it, and a focus
-ring on every Tab stop. Fixtures prove the checks can fail.
+drawn only with a shadow, or an icon painted in a fixed colour, disappears. What the browser
+forces follows the elements and their classes, so one page of each set of them is checked
+(`markup_kinds`, as axe): every text, link, control and icon at 3:1 or more as the browser
+forced it, and a focus ring on every Tab stop. Fixtures prove the checks can fail.
 """
 
 from __future__ import annotations

@@ -219,7 +219,9 @@ def test_unreadable_front_matter_is_explained_at_its_place(old: str, new: str, e
 
 def test_front_matter_that_is_not_fields_is_refused():
     (line,) = page_problems("---\n- a list\n---\n# A\n")
-    assert line.startswith("docs/a.md:2:1: the front matter must be `name: value` lines")
+    assert line == (
+        "docs/a.md:2:1: the front matter must be `name: value` lines, like `title: About`."
+    )
 
 
 def test_invisible_characters_in_the_text_are_refused():
@@ -386,3 +388,12 @@ def test_the_limits_are_inclusive():
 def test_a_quoted_title_inside_the_text_says_to_use_words():
     (message,) = problems_with(title='The "best" way')
     assert message.endswith("Use words or single quotes instead.")
+
+
+def test_a_sign_off_that_is_not_its_fields_is_named_at_its_line_with_the_example():
+    """`clinical_review: Dr A` (one line, not the five fields) says which fields, and how."""
+    found = page_problems(PAGE.replace("---\n# A", "clinical_review: Dr A\n---\n# A"))
+    assert found == [
+        "docs/a.md:9:1: `clinical_review` needs name, role, registration_body, "
+        f"registration_number, date, {CLINICAL_REVIEW_EXAMPLE}"
+    ]

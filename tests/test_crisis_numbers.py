@@ -9,6 +9,7 @@ reach one in a tap from the first screen, with JavaScript on or off.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,6 +37,9 @@ DATA = ROOT / "docs" / "_data" / "crisis-help.yml"
 # number, or 5 or more digits in groups (with spaces or hyphens). Dates are written in words.
 PHONE_LIKE = re.compile(r"(?<![\w/.-])(?:911|999|112|000|988|111|9-8-8|\d[\d -]{3,}\d)(?![\w/.-])")
 SKIPPED = {"script", "style", "svg", "code", "pre", "time", "title"}
+
+# Every check of a date is against this day, not the clock: the tests pass on any day.
+TODAY = date(2026, 12, 7)
 
 
 BLOCKS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
@@ -216,7 +220,7 @@ lists:
 
 def test_a_bad_file_names_each_problem_with_its_line_and_fix():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(FILE, "crisis-help.yml"))
+        parse_crisis_help(parse_document(FILE, "crisis-help.yml"), TODAY)
     report = str(caught.value)
     assert "crisis-help.yml:4:" in report
     assert "digits, spaces and hyphens" in report
@@ -246,11 +250,11 @@ lists:
 
 def test_a_service_note_is_shown_and_its_source_and_date_are_checked():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(DATED, "crisis-help.yml"))
+        parse_crisis_help(parse_document(DATED, "crisis-help.yml"), TODAY)
     assert re.search(r"crisis-help\.yml:4:\d+: `source` of `two`", str(caught.value))
     # Control: with an https:// source and a real date, the file reads, and the note shows.
     fixed = DATED.replace("http://", "https://").replace('"soon"', "2026-12-01")
-    good = parse_crisis_help(parse_document(fixed, "crisis-help.yml"))
+    good = parse_crisis_help(parse_document(fixed, "crisis-help.yml"), TODAY)
     assert good.checked_on(good.services["two"]).isoformat() == "2026-12-01"
     assert good.checked_on(good.services["one"]).isoformat() == "2026-11-25"
     assert "[call 116 123](tel:116123) (for ages 16 and over)." in markdown_list(good, "urgent")
@@ -366,17 +370,17 @@ lists:
 
 def test_markdown_lists_word_each_service_as_the_help_page_shows_it():
     """Every way a list is worded: with or without the place, named or not, call or text only."""
-    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"))
+    crisis = parse_crisis_help(parse_document(LISTED, "crisis-help.yml"), TODAY)
     block = '<div class="wtiw-crisis-list" markdown>\n\n{}\n\n</div>\n'
     both = "[call 116 123](tel:116123) or [text SHOUT to 85 258](sms:85258) (all day)"
     assert markdown_list(crisis, "urgent") == block.format(
         f"- UK: A line, {both}.\n- US: [call 911](tel:911)."
     )
     assert markdown_list(crisis, "urgent", where=False) == block.format(
-        f"- **A line:** {both}.\n- [call 911](tel:911)."
+        f"- **A line:** {both}.\n- [Call 911](tel:911)."
     )
     assert markdown_list(crisis, "urgent", where=False, only="call") == block.format(
-        "- **A line:** [call 116 123](tel:116123) (all day).\n- [call 911](tel:911)."
+        "- **A line:** [call 116 123](tel:116123) (all day).\n- [Call 911](tel:911)."
     )
     with pytest.raises(ValueError, match=r"^the service `bare` has no `text` number$"):
         markdown_list(crisis, "urgent", only="text")
@@ -424,7 +428,7 @@ lists:
 
 def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document(EVERY_MISTAKE, "crisis-help.yml"))
+        parse_crisis_help(parse_document(EVERY_MISTAKE, "crisis-help.yml"), TODAY)
     fix = f": {SERVICE_FIX}."
     assert [str(problem) for problem in caught.value.problems] == [
         f"crisis-help.yml:3:3: the service `plain` is not right{fix}",
@@ -439,14 +443,14 @@ def test_every_mistake_in_the_file_is_named_at_its_place_with_the_fix():
         "crisis-help.yml:14:14: expected a list of service ids.",
     ]
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document("checked: 2026-11-25\nlists: {}\n", "c.yml"))
+        parse_crisis_help(parse_document("checked: 2026-11-25\nlists: {}\n", "c.yml"), TODAY)
     assert [str(problem) for problem in caught.value.problems] == [
         f"c.yml:1:1: expected `services:`; {SERVICE_FIX}.",
         "c.yml:2:8: add the list `emergency:` (a list of service ids).",
         "c.yml:2:8: add the list `urgent:` (a list of service ids).",
     ]
     with pytest.raises(InputError) as caught:
-        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"))
+        parse_crisis_help(parse_document("services: 3\nchecked: soon\nlists: {}\n", "c.yml"), TODAY)
     assert [str(problem) for problem in caught.value.problems][:2] == [
         f"c.yml:1:11: expected `services:`; {SERVICE_FIX}.",
         "c.yml:2:10: `checked` must be the date the numbers were last checked, YYYY-MM-DD.",
@@ -464,7 +468,7 @@ lists:
 
 
 def test_a_good_service_keeps_every_field():
-    crisis = parse_crisis_help(parse_document(GOOD_SERVICE, "crisis-help.yml"))
+    crisis = parse_crisis_help(parse_document(GOOD_SERVICE, "crisis-help.yml"), TODAY)
     (good,) = crisis.lists["urgent"]
     assert (good.where, good.name, good.note, good.source) == (
         "UK",
@@ -476,3 +480,190 @@ def test_a_good_service_keeps_every_field():
     assert [(a.kind, a.number, a.keyword) for a in good.actions] == [
         ("call", "116 123", ""), ("text", "85258", "SHOUT")
     ]  # fmt: skip
+
+
+# A fixed day, so the review limits are tried exactly at their edges whatever the date.
+ONE_SERVICE = """checked: {checked}
+services:
+  one: {entry}
+lists:
+  urgent: [one]
+  emergency: [one]
+"""
+PLAIN = "{where: UK, call: 116 123}"
+
+
+def read_back(entry: str = PLAIN, checked: object = TODAY) -> tuple[list[str], list[str]]:
+    """The problems (if the file fails) or else the warnings, for a file with one service."""
+    text = ONE_SERVICE.format(checked=checked, entry=entry)
+    try:
+        crisis = parse_crisis_help(parse_document(text, "c.yml"), TODAY)
+    except InputError as error:
+        return [str(problem) for problem in error.problems], []
+    return [], [str(warning) for warning in crisis.warnings]
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            '{where: UK, text: "85258", keyword: "  "}',
+            f"c.yml:3:44: `keyword` of `one`: {SERVICE_FIX}.",
+        ),
+        ('{where: UK, call: "111", note: ""}', f"c.yml:3:39: `note` of `one`: {SERVICE_FIX}."),
+        (
+            '{where: UK, text: "85258", keyword: SHOUT now}',
+            "c.yml:3:44: `keyword` of `one` must be one word of letters and digits, as a reader "
+            "types it into a text message (for example keyword: SHOUT).",
+        ),
+        (
+            '{where: <b>UK</b>, call: "111"}',
+            "c.yml:3:16: `where` of `one`: HTML (the signs < and >) at character 1 is not "
+            "allowed: this field is plain text: write words only, without markup.",
+        ),
+        (
+            '{where: UK, name: "[Shout](https://e.org/)", call: "111"}',
+            "c.yml:3:26: `name` of `one`: a Markdown link (square brackets) at character 1 is not "
+            "allowed: this field is plain text: write words only, without markup.",
+        ),
+        (
+            '{where: UK, call: "111", note: all *day*}',
+            "c.yml:3:39: `note` of `one`: Markdown formatting (the signs ` * _ ~ \\ |) at "
+            "character 5 is not allowed: this field is plain text: write words only, without "
+            "markup.",
+        ),
+    ],
+    ids=["blank-keyword", "blank-note", "two-word-keyword", "where-html", "name-link", "note-md"],
+)
+def test_each_text_field_and_keyword_is_refused_at_its_place_word_for_word(
+    entry: str, problem: str
+):
+    """An editor's slip in a name, note or keyword names the field, the line and the fix."""
+    assert read_back(entry) == ([problem], [])
+
+
+def test_a_one_word_keyword_of_letters_and_digits_is_fine():
+    """Control for the keyword rule: a word a phone can type reads, and is what the link asks."""
+    crisis = parse_crisis_help(
+        parse_document(
+            ONE_SERVICE.format(checked=TODAY, entry='{where: UK, text: "85258", keyword: Shout2}'),
+            "c.yml",
+        ),
+        TODAY,
+    )
+    assert crisis.services["one"].actions == (Action("text", "85258", "Shout2"),)
+
+
+def test_a_service_without_optional_fields_leaves_them_empty():
+    """No name, note, source or date given: empty text (never None or a placeholder)."""
+    crisis = parse_crisis_help(
+        parse_document(ONE_SERVICE.format(checked=TODAY, entry=PLAIN), "c.yml"), TODAY
+    )
+    assert crisis.services["one"] == Service("one", "UK", "", (Action("call", "116 123"),))
+    assert crisis.warnings == ()
+
+
+FUTURE = (
+    "`checked` must be the date the numbers were last checked, YYYY-MM-DD; {} is in the future."
+)
+DUE = (
+    "the numbers were last checked on {}, more than six months ago: check them against each "
+    "service's own website and update `checked` (a year is the limit)."
+)
+TOO_OLD = (
+    "the numbers were last checked on {}, more than a year ago. Check every number against the "
+    "service's own website, then set `checked` to today's date."
+)
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "problem", "warning"),
+    [
+        (-1, FUTURE, None),
+        (0, None, None),
+        (183, None, None),
+        (184, None, DUE),
+        (366, None, DUE),
+        (367, TOO_OLD, None),
+    ],
+)
+@pytest.mark.parametrize("place", ["file", "service"])
+def test_the_check_date_is_held_to_six_months_and_a_year_at_each_edge(
+    place: str, days_ago: int, problem: str | None, warning: str | None
+):
+    """Today is fine, tomorrow is refused; 183 days is not due, 184 is; 366 reads, 367 fails.
+
+    The same limits hold for the file's date and for a service's own date, each reported at
+    its own line and column.
+    """
+    checked = TODAY - timedelta(days=days_ago)
+    if place == "file":
+        found, at = read_back(checked=checked), "c.yml:1:10"
+    else:
+        found, at = read_back(f'{{where: UK, call: "111", checked: {checked}}}'), "c.yml:3:42"
+    assert found == (
+        [f"{at}: {problem.format(checked)}"] if problem else [],
+        [f"{at}: {warning.format(checked)}"] if warning else [],
+    )
+
+
+def test_a_quoted_check_date_reads_as_the_date():
+    """`checked: "2026-11-25"` (quoted, so YAML leaves it text) is the same day."""
+    crisis = parse_crisis_help(
+        parse_document(ONE_SERVICE.format(checked='"2026-11-25"', entry=PLAIN), "c.yml"), TODAY
+    )
+    assert crisis.checked == date(2026, 11, 25)
+
+
+SEVERAL_DATES = """checked: 2026-05-01
+services:
+  bare: {where: UK, call: "111"}
+  older: {where: UK, call: "116 123", checked: 2026-05-20}
+  oldest: {where: UK, call: "999", checked: 2026-02-01}
+lists:
+  urgent: [bare, older, oldest]
+  emergency: [bare]
+"""
+
+
+def test_every_due_date_is_warned_about_each_at_its_own_line():
+    """The file's date and each service's own: every one due is named, none hides another."""
+    crisis = parse_crisis_help(parse_document(SEVERAL_DATES, "c.yml"), TODAY)
+    assert [str(warning) for warning in crisis.warnings] == [
+        f"c.yml:1:10: {DUE.format('2026-05-01')}",
+        f"c.yml:4:48: {DUE.format('2026-05-20')}",
+        f"c.yml:5:45: {DUE.format('2026-02-01')}",
+    ]
+
+
+def test_a_bad_list_does_not_hide_the_problems_of_the_next():
+    with pytest.raises(InputError) as caught:
+        parse_crisis_help(
+            parse_document(
+                "checked: 2026-11-25\nservices:\n  one: {where: UK, call: '111'}\n"
+                "lists:\n  emergency: 3\n  urgent: [one, missing]\n",
+                "c.yml",
+            ),
+            TODAY,
+        )
+    assert [str(problem) for problem in caught.value.problems] == [
+        "c.yml:5:14: expected a list of service ids.",
+        "c.yml:6:17: no service has the id `missing`: use one of the ids under `services:`.",
+    ]
+
+
+def test_an_empty_or_missing_file_says_what_it_should_hold(tmp_path: Path):
+    path = tmp_path / "crisis-help.yml"
+    label = "docs/_data/crisis-help.yml"
+    with pytest.raises(InputError) as caught:
+        site_crisis_help(path, label)
+    assert str(caught.value) == (
+        f"{label}:1:1: the file is missing. Restore it (git checkout -- {label}) or check the path."
+    )
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_crisis_help(path, label)
+    assert (
+        str(caught.value)
+        == f"{label}:1:1: the file is empty: it needs the crisis and support numbers."
+    )

@@ -362,3 +362,19 @@ def test_extra_hashes_are_allowed_beside_the_pages_own():
     extra = "'sha256-AAAA'"
     assert extra in insert_policy(page("<script>x()</script>"), extra_hashes=[extra])
     assert extra not in insert_policy(page("<script>x()</script>"))
+
+
+def test_an_attribute_written_without_a_value_counts_as_empty():
+    """An attribute without a value is an empty one, as the browser reads it.
+
+    `<script type>` runs as JavaScript (type ""), so it is hashed in a page and refused in
+    content; `<p style>` is an inline style, named as written.
+    """
+    assert script_hash("go()") in policy_for(page("<script type>go()</script>"))
+    (script,) = content_problems("<script type>go()</script>", frozenset())
+    assert script.label.startswith("an inline <script> (go()) in the page's content")
+    (style,) = content_problems("<p style>x</p>", frozenset())
+    assert style.label == (
+        "inline styles would be blocked by style-src 'self': <p style=\"\">; "
+        "use a class and a stylesheet instead"
+    )

@@ -11,11 +11,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import url_filter
 
 from tests.support.build import ROOT
 from tests.support.site_pages import is_redirect_stub
 from wtiw.crisis.numbers import load_crisis_help
-from wtiw.embed.embed import embed_path
+from wtiw.embed.embed import GUIDE_FRAME_HEIGHT, embed_path, render_embed
 from wtiw.postbuild.links import open_outside_frame, stays_in_frame
 
 CHROME = (
@@ -171,3 +176,29 @@ def test_an_embed_form_sits_beside_its_page():
     assert embed_path("index.html") == "embed.html"
     assert embed_path("talk-to-your-therapist/index.html") == "talk-to-your-therapist/embed.html"
     assert embed_path("a/b/index.html") == "a/b/embed.html"
+
+
+def test_the_embed_form_renders_the_page_with_the_one_guide_height_and_links_out():
+    """The embed form gets the page's own context and the guide frame's one height.
+
+    In-process, as the plugin calls it: the real attribution partial prints the height, and
+    links that leave the page open outside the frame. A stand-in `embed.html` keeps this to
+    milliseconds; the built embed forms are checked above.
+    """
+    stand_in = (
+        '{% include "partials/professionals/embed-from.html" %}'
+        '<a href="../about/">About</a> <a href="#start">Start</a>'
+    )
+    theme = Environment(
+        loader=ChoiceLoader(
+            [DictLoader({"embed.html": stand_in}), FileSystemLoader(ROOT / "overrides")]
+        )
+    )
+    theme.filters["url"] = url_filter
+    page = Page("Guide", File("guide.md", "docs", "site", use_directory_urls=True), MkDocsConfig())
+    html = render_embed(theme, {"page": page, "base_url": "..", "config": {"site_name": "WTIW"}})
+    height = f'data-wtiw-embed data-wtiw-guide-height="{GUIDE_FRAME_HEIGHT}">'
+    assert f'<p class="wtiw-embed-from" {height}' in html
+    assert "From WTIW:" in html
+    assert '<a href="../about/" target="_blank" rel="noopener noreferrer">About</a>' in html
+    assert '<a href="#start">Start</a>' in html

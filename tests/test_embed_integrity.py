@@ -19,7 +19,7 @@ import pytest
 
 from tests.support.embed_host import assert_exact_messages
 from tests.support.page_audit import visit
-from wtiw.embed.integrity import check_published
+from wtiw.embed.integrity import check_published, source_integrity
 
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
 # A snippet's script tag: embed.js (not embed-frame.js), and its integrity if it has one.
@@ -163,3 +163,10 @@ def test_a_self_hosted_copy_works_when_it_names_our_origin(
     assert resized(tab) is named, "without the attribute, our frames are not trusted"
     assert_exact_messages(tab)
     assert not recorder.take()
+
+
+def test_the_snippets_hash_is_worked_out_from_the_source_script(tmp_path: Path):
+    """The hash every snippet names comes from docs/embed.js as written, byte for byte."""
+    (tmp_path / "embed.js").write_bytes(b"/* ours */\r\n")
+    assert source_integrity(tmp_path) == sha384(tmp_path / "embed.js")
+    assert source_integrity(tmp_path) != WRONG

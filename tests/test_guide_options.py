@@ -15,12 +15,16 @@ import pytest
 
 from wtiw.cli import main
 from wtiw.core.problems import InputError, Problem
+from wtiw.core.readability import MAX_GRADE
+from wtiw.core.safety_language import findings
 from wtiw.core.site import PROJECT
 from wtiw.core.yaml_reader import load_document
 from wtiw.guide.graph import answers_leading_to
 from wtiw.guide.model import Outcome, Question
 from wtiw.guide.options import (
     MAX_MATTERS,
+    Matters,
+    Source,
     check_balance,
     check_constraint_answers,
     check_constraint_paths,
@@ -28,10 +32,14 @@ from wtiw.guide.options import (
     check_not_right_for,
     check_option_grade,
     check_option_language,
+    check_option_pages,
     check_outcome_options,
+    lint_options,
     load_options,
+    option_grade,
     options_path_for,
 )
+from wtiw.guide.page_links import LinkIndex
 from wtiw.guide.validate import load_tree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,7 +230,10 @@ def test_options_without_an_options_file_fail_at_the_outcome(tmp_path):
         line_of(GUIDE, "[new-therapist, change-within]"),
         line_of(GUIDE, "[change-within, new-therapist]"),
     ]
-    assert "there is no options.yaml beside the guide" in problems[0].message
+    assert problems[0].message == (
+        "this outcome lists options, but there is no options.yaml beside the guide. Create it, "
+        "or remove 'options'."
+    )
 
 
 def test_an_outcome_needs_two_options_if_any(tmp_path):
@@ -673,3 +684,606 @@ def test_a_missing_page_or_section_is_named_word_for_word_with_the_nearest(tmp_p
     assert problem.message.startswith(
         "page 'look-at-the-timeline.md' has no section with id 'zzzz'. Ids on that page: "
     )
+
+
+# ── Word for word, on a small options file (each rule's exact place, message and edge) ──
+
+# Two values, one constraint, two full options and a variant: small enough that each case
+# below changes one thing and names every problem it expects, at its line and column.
+SMALL = """\
+values:
+  - id: keep
+    label: I want to keep my therapist
+    said: >-
+      you want to keep
+      your therapist
+  - id: cheap
+    label: Cost matters a lot
+    said: cost matters a lot to you
+constraints:
+  - id: stuck
+    label: I can't switch therapist
+    said: you can't switch therapist
+    answers: [cannot-switch]
+options:
+  - id: stay
+    title: >-
+      Stay with
+      it
+    involves: You carry on.
+    benefits:
+      - No new cost.
+    downsides:
+      - It may not change.
+    like: Sessions stay the same.
+    time_and_cost: No new cost.
+    not_right_when: You feel worse.
+    page: a.md
+    anchor: stay
+    fits: [keep]
+    not_if: []
+    sources:
+      - title: >-
+          A
+          source
+        url: https://example.org/a
+  - id: move
+    title: Find someone new
+    involves: You look for a new therapist.
+    benefits:
+      - A fresh start.
+    downsides:
+      - A long wait.
+    like: You meet a few people.
+    time_and_cost: It may cost more.
+    not_right_when: You cannot switch.
+    page: b.md
+    anchor: move
+    fits: [cheap]
+    not_if: [stuck]
+    sources:
+      - title: B
+        url: https://example.org/b
+  - id: move-gently
+    variant_of: move
+    involves: You look, gently, for someone new.
+"""
+
+
+def small(*edits: tuple[str, str]) -> str:
+    """The small options file with each (old, new) edit made once."""
+    text = SMALL
+    for old, new in edits:
+        text = replaced(old, new, text)
+    return text
+
+
+def at(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """The 1-based (line, column) of `needle`'s `occurrence`-th time in `text`.
+
+    A `|` in `needle` marks the place meant: `variant_of: |move` is where `move` starts.
+    """
+    before, _, _ = needle.partition("|")
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle.replace("|", ""), start + 1)
+    start += len(before) if "|" in needle else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def refused(tmp_path: Path, text: str) -> list[tuple[int, int, str]]:
+    """Every problem `load_options` raises for `text`: (line, column, message)."""
+    (tmp_path / "options.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml")
+    return [(p.line, p.column, p.message) for p in caught.value.problems]
+
+
+def test_the_small_options_are_read_as_written_in_file_order(tmp_path):
+    """Folded text, kinds, answers and each box's place (CSS pairs a box with its notes by it)."""
+    catalog = catalog_of(tmp_path, SMALL)
+    assert list(catalog.matters.values()) == [
+        Matters("keep", "I want to keep my therapist", "you want to keep your therapist", "value"),
+        Matters("cheap", "Cost matters a lot", "cost matters a lot to you", "value"),
+        Matters(
+            "stuck",
+            "I can't switch therapist",
+            "you can't switch therapist",
+            "constraint",
+            ("cannot-switch",),
+        ),
+    ]
+    assert [m.index for m in catalog.matters.values()] == [1, 2, 3]
+    stay, move, gently = catalog.options.values()
+    assert (stay.title, stay.variant_of, stay.sources) == (
+        "Stay with it",
+        "",
+        (Source("A source", "https://example.org/a"),),
+    )
+    assert (gently.variant_of, gently.involves, gently.like) == (
+        "move",
+        "You look, gently, for someone new.",
+        move.like,
+    )
+    # A variant's own field is where it is written; an inherited one is the base's.
+    assert catalog.where(gently, "involves") == ("options", 2, "involves")
+    assert catalog.where(gently, "like", 0) == ("options", 1, "like", 0)
+    assert catalog.where(stay, "like") == ("options", 0, "like")
+
+
+def _extra_values(count: int) -> tuple[str, str]:
+    """An edit adding `count` values after the first."""
+    extra = "".join(
+        f"  - id: extra-{n}\n    label: Extra {n}\n    said: extra {n}\n" for n in range(count)
+    )
+    return ("  - id: cheap\n", f"{extra}  - id: cheap\n")
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        pytest.param(
+            [
+                (
+                    "  - id: cheap\n",
+                    "  - id: keep\n    label: Again\n    said: again\n  - id: cheap\n",
+                )
+            ],
+            [
+                (
+                    "keep\n    label: Again",
+                    "the id 'keep' is already used by another value or "
+                    "constraint. Each needs its own id.",
+                )
+            ],
+            id="a repeated box, and the boxes after it still count",
+        ),
+        pytest.param(
+            [
+                (
+                    "  - id: move-gently\n",
+                    "  - id: stay\n    variant_of: move\n  - id: move-gently\n",
+                ),
+                (
+                    "    involves: You look, gently",
+                    "    fits: [zzz]\n    involves: You look, gently",
+                ),
+            ],
+            [
+                (
+                    "stay\n    variant_of: move",
+                    "the option id 'stay' is already used. Each option needs its own id.",
+                ),
+                ("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap."),
+            ],
+            id="a repeated option, and a variant's own fits after it",
+        ),
+        pytest.param(
+            [
+                ("variant_of: move\n", "variant_of: mvoe\n"),
+                (
+                    "for someone new.\n",
+                    "for someone new.\n  - id: later\n    variant_of: move\n    not_if: [zzz]\n",
+                ),
+            ],
+            [
+                (
+                    "mvoe",
+                    "'mvoe' is not a full option (not a variant). Did you mean 'move'? "
+                    "Known: stay, move.",
+                ),
+                ("zzz", "'zzz' is not a value or constraint. Known: keep, cheap, stuck."),
+            ],
+            id="a variant of an unknown option, and a variant's own not_if after it",
+        ),
+        pytest.param(
+            [
+                (
+                    "for someone new.\n",
+                    "for someone new.\n  - id: gentler\n    variant_of: move-gently\n",
+                )
+            ],
+            [
+                (
+                    "variant_of: |move-gently",
+                    "'move-gently' is not a full option (not a variant). Known: stay, move.",
+                )
+            ],
+            id="a variant of a variant",
+        ),
+        pytest.param(
+            [("    fits: [cheap]", "    fits: [zzz]")],
+            [("zzz", "'zzz' is not a value in 'values'. Known: keep, cheap.")],
+            id="a base's unknown fits, reported once, not again for the variant that takes it",
+        ),
+        pytest.param(
+            [_extra_values(8)],
+            [
+                (
+                    "constraints:",
+                    "there are 11 values and constraints; the page can show 10 at "
+                    "most. Merge or remove some.",
+                )
+            ],
+            id="one box too many, at the constraints key",
+        ),
+    ],
+)
+def test_a_bad_small_options_file_names_each_problem_where_it_is(tmp_path, edits, expected):
+    """Every problem, none twice, none missed after the first: the editor fixes all at once."""
+    text = small(*edits)
+    assert refused(tmp_path, text) == [(*at(text, needle), message) for needle, message in expected]
+
+
+def test_ten_boxes_fit_the_page(tmp_path):
+    """The other side of the limit: exactly `MAX_MATTERS` boxes load."""
+    assert len(catalog_of(tmp_path, small(_extra_values(7))).matters) == MAX_MATTERS
+
+
+def test_options_that_are_all_variants_say_no_full_option_is_known(tmp_path):
+    text = SMALL[: SMALL.index("options:")] + (
+        "options:\n  - id: one\n    variant_of: ghost\n  - id: two\n    variant_of: ghost\n"
+    )
+    message = "'ghost' is not a full option (not a variant). Known: none."
+    assert refused(tmp_path, text) == [
+        (*at(text, "ghost", 1), message),
+        (*at(text, "ghost", 2), message),
+    ]
+
+
+def test_a_bad_options_file_is_named_by_its_label_and_an_empty_one_says_what_it_needs(tmp_path):
+    (tmp_path / "options.yaml").write_text("values: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml", "docs/_data/options.yaml")
+    assert {p.file for p in caught.value.problems} == {"docs/_data/options.yaml"}
+    (tmp_path / "options.yaml").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_options(tmp_path / "options.yaml", "docs/_data/options.yaml")
+    assert [p.message for p in caught.value.problems] == [
+        "the file is empty: it needs the options outcomes weigh."
+    ]
+
+
+def test_a_missing_page_names_the_nearest_and_a_missing_section_lists_the_page_ids(tmp_path):
+    """Every option with a bad `page` or `anchor` is named, a variant's at its base's line."""
+    catalog = catalog_of(tmp_path, SMALL)
+    wrong_page = (
+        "page 'b.md' does not exist in docs/. Did you mean 'c.md'? "
+        "Use the file name of an existing page."
+    )
+    index = LinkIndex({"a.md": frozenset({"stay"}), "c.md": frozenset()})
+    assert [(p.line, p.column, p.message) for p in check_option_pages(catalog, index)] == [
+        (*at(SMALL, "page: |b.md"), wrong_page),
+        (*at(SMALL, "page: |b.md"), wrong_page),
+    ]
+    index = LinkIndex({"a.md": frozenset({"zeta", "other"}), "b.md": frozenset()})
+    assert [(p.line, p.column, p.message) for p in check_option_pages(catalog, index)] == [
+        (
+            *at(SMALL, "anchor: |stay"),
+            "page 'a.md' has no section with id 'stay'. Ids on that page: other, zeta.",
+        ),
+        (
+            *at(SMALL, "anchor: |move"),
+            "page 'b.md' has no section with id 'move'. Ids on that page: none.",
+        ),
+        (
+            *at(SMALL, "anchor: |move"),
+            "page 'b.md' has no section with id 'move'. Ids on that page: none.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            ("      - No new cost.", "      - No new cost at all here."),
+            [
+                (
+                    "    |benefits:\n      - No new cost at all",
+                    "the option 'stay' has 6 words of benefits and 4 of "
+                    "downsides; keep them within a quarter of each other, so the option is weighed "
+                    "fairly. Shorten the benefits or add to the downsides.",
+                )
+            ],
+            id="more good than bad",
+        ),
+        pytest.param(
+            ("      - A long wait.", "      - A long wait, maybe months."),
+            [
+                (
+                    "    |downsides:\n      - A long wait",
+                    f"the option '{name}' has 3 words of "
+                    "benefits and 5 of downsides; keep them within a quarter of each other, so the "
+                    "option is weighed fairly. Shorten the downsides or add to the benefits.",
+                )
+                for name in ("move", "move-gently")
+            ],
+            id="more bad than good, for the option and the variant that takes both",
+        ),
+        pytest.param(("", ""), [], id="3 words against 4: a quarter of 4 apart, still fair"),
+    ],
+)
+def test_benefits_and_downsides_more_than_a_quarter_apart_are_reported(tmp_path, edit, expected):
+    """At the longer field's key, the counts in words, and the fix; the boundary passes."""
+    text = small(edit) if edit[0] else SMALL
+    problems = check_balance(catalog_of(tmp_path, text))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (*at(text, needle), message) for needle, message in expected
+    ]
+
+
+def test_option_language_is_checked_in_boxes_and_options_each_where_it_is_written(tmp_path):
+    """Each finding at its place; 25 words pass, 26 not.
+
+    A box's label is the reader's voice: a method word is reported, at its list; a hope
+    ("I will feel better soon") is the reader's own and is not. An option's promise is.
+    """
+    sentence_of = " ".join(["word"] * 24)
+    text = small(
+        ("    label: I want to keep my therapist", "    label: I will feel better soon"),
+        ("    label: Cost matters a lot", "    label: I'm just hanging on"),
+        ("    label: I can't switch therapist", "    label: I had food poisoning"),
+        (
+            "    involves: You carry on.",
+            f"    involves: {sentence_of} too. {sentence_of} too, yes.",
+        ),
+        ("    like: You meet a few people.", "    like: It will fix things."),
+    )
+    hanging, poisoning, promise = (
+        findings(words)[0].message for words in ("hanging", "poisoning", "It will fix things.")
+    )
+    assert hanging.startswith('avoid "hanging": it names a method'), hanging
+    assert findings("I will feel better soon")[0].rule.name == "promises"
+    problems = check_option_language(catalog_of(tmp_path, text))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (*at(text, "  |- id: keep"), hanging),
+        (*at(text, "  |- id: stuck"), poisoning),
+        (
+            *at(text, "involves: |word"),
+            "this sentence has 26 words; keep sentences to 25 words or fewer. Split it in two.",
+        ),
+        (*at(text, "like: |It will fix"), promise),  # the option's own
+        (*at(text, "like: |It will fix"), promise),  # its variant's, which takes it
+    ]
+
+
+def test_a_hard_option_quotes_the_start_of_its_hardest_text(tmp_path):
+    """The editor is pointed at the hardest field's first eight words, not the first field."""
+    dense = (
+        "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+        "evaluation incorporating longitudinal symptomatological considerations."
+    )
+    text = small(("    involves: You carry on.", f"    involves: {dense}"))
+    (problem,) = check_option_grade(catalog_of(tmp_path, text))
+    assert (problem.line, problem.column) == at(text, f"involves: |{dense}")
+    assert re.fullmatch(
+        r"the option 'stay' reads at grade \d+\.\d \(Flesch-Kincaid\); keep it at grade 6 or "
+        r"below\. Use shorter sentences and everyday words, starting here: \"Psychotherapeutic "
+        r"interventions necessitate comprehensive multidimensional evaluation incorporating "
+        r"longitudinal…\"\.",
+        problem.message,
+    ), problem.message
+
+
+# A small guide for the small options: an urgent answer first, then two outcomes.
+SMALL_GUIDE = """\
+start: ask
+steps:
+  - id: ask
+    type: question
+    title: Is therapy helping?
+    answers:
+      - key: unsafe
+        label: I feel unsafe
+        next: help-now
+      - key: "yes"
+        label: "Yes"
+        next: weigh
+      - key: cannot-switch
+        label: I can't switch therapist
+        next: stuck-here
+  - id: help-now
+    type: outcome
+    urgent: true
+    title: Get help now
+    meaning: Please call a number above now.
+    try:
+      - Call a number above.
+    ask:
+      - Who can I call?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: weigh
+    type: outcome
+    title: Weigh it up
+    options: [stay, move]
+    meaning: Small steps count.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Can we talk about it?
+    links:
+      - page: help-now.md
+        text: Need help now?
+  - id: stuck-here
+    type: outcome
+    title: Make it work
+    options: [stay, move]
+    meaning: Small steps count.
+    try:
+      - Write down one thing that helped.
+    ask:
+      - Can we talk about it?
+    links:
+      - page: help-now.md
+        text: Need help now?
+"""
+
+
+def small_guide(tmp_path: Path, guide: list[tuple[str, str]], options=()) -> tuple[list, str]:
+    """Every problem of the small guide and options, each edited: (line, column, message)."""
+    text = SMALL_GUIDE
+    for old, new in guide:
+        text = replaced(old, new, text)
+    problems = problems_of(write(tmp_path, text, small(*options)))
+    return [(p.line, p.column, p.message) for p in problems], text
+
+
+def test_the_small_guide_and_options_pass(tmp_path):
+    """Control for the small-guide tests: each problem they see comes from their edit."""
+    assert small_guide(tmp_path, [])[0] == []
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    assert lint_options(tree, load_document(tmp_path / "guide.yaml")) == []
+
+
+ANSWER_TO_A_QUESTION = (
+    "      - key: cannot-switch\n",
+    "      - key: not-sure\n        label: I am not sure\n        next: why\n"
+    "      - key: cannot-switch\n",
+)
+WHY = (
+    "  - id: help-now\n",
+    "  - id: why\n    type: question\n    title: What feels wrong?\n    answers:\n"
+    "      - key: too-slow\n        label: It is slow\n        next: stuck-here\n"
+    "      - key: fine\n        label: Nothing\n        next: weigh\n  - id: help-now\n",
+)
+
+
+def test_a_small_guide_that_misuses_its_options_names_each_problem(tmp_path):
+    """Validation and route rules, word for word, each at its line and column; none missed."""
+    problems, guide = small_guide(tmp_path, [("[stay, move]", "[stay, move, stay]")])
+    assert problems == [
+        (*at(guide, "[stay, move, |stay]"), "the option 'stay' is listed twice. Remove one.")
+    ]
+
+    edit = (
+        "    not_right_when: You feel worse.\n",
+        "    not_right_when: You feel worse.\n    not_right_for: [ask/unsafe, ask/nope]\n",
+    )
+    problems, guide = small_guide(tmp_path, [], [edit])
+    assert problems == [
+        (
+            *at(small(edit), "ask/unsafe, |ask/nope"),
+            "'nope' is not an answer key of 'ask'. Known: unsafe, yes, cannot-switch.",
+        )
+    ]
+
+    matters = [
+        (f"title: {title}\n", f"title: {title}\n    matters: [keep]\n")
+        for title in ("Weigh it up", "Make it work")
+    ]
+    problems, guide = small_guide(tmp_path, matters)
+    message = (
+        "only an urgent outcome chooses its 'What matters to you' boxes; other outcomes "
+        "offer every one. Remove 'matters', or mark the outcome urgent."
+    )
+    assert problems == [(*at(guide, "    |matters: [keep]", n), message) for n in (1, 2)]
+
+    edit = (
+        "    not_right_when: You feel worse.\n",
+        "    not_right_when: You feel worse.\n    not_right_for: [ask/yes]\n",
+    )
+    problems, guide = small_guide(tmp_path, [], [edit])
+    assert problems == [
+        (
+            *at(guide, "options: [|stay, move]"),
+            "the option 'stay' says it may not be right \"You feel worse.\", which describes a "
+            "reader who reaches this outcome after answering 'ask / yes' (\"Yes\"). Offer another "
+            "option here, or a variant of this one written for that reader.",
+        )
+    ]
+
+
+def test_an_answer_a_constraint_names_leads_only_to_an_outcome_that_such_answers_reach(tmp_path):
+    """'I can't switch' ticks a box on arrival: a question, or a shared outcome, would lie."""
+    constraint = ("    answers: [cannot-switch]", "    answers: [unsafe, not-sure, cannot-switch]")
+    problems, guide = small_guide(tmp_path, [ANSWER_TO_A_QUESTION, WHY], [constraint])
+    file = str(tmp_path / "options.yaml")
+    assert problems == [
+        (
+            *at(guide, "next: |why"),
+            "the answer 'not-sure' says you can't switch therapist (the 'stuck' box in "
+            f"{file}), so it must lead straight to an outcome that shows that box ticked, not "
+            "to a question. Point it at its own outcome, or take the key out of that box's "
+            "'answers'.",
+        ),
+        (
+            *at(guide, "next: |stuck-here"),
+            "the answer 'cannot-switch' says you can't switch therapist, so 'stuck-here' shows "
+            "the 'stuck' box ticked; but 'why / too-slow' also leads there, and that reader did "
+            "not say so. Give this answer its own outcome, or take the key out of the 'stuck' "
+            f"box's 'answers' in {file}.",
+        ),
+    ]
+
+
+def test_options_lint_runs_every_rule_and_each_names_its_problem(tmp_path):
+    """One edit per rule, so each rule has a problem to report and none is dropped."""
+    dense = (
+        "Psychotherapeutic interventions necessitate comprehensive multidimensional "
+        "evaluation incorporating longitudinal symptomatological considerations."
+    )
+    guide = small_guide(
+        tmp_path,
+        [
+            ("    options: [stay, move]\n", ""),
+            ("    options: [stay, move]\n", "    options: [move, stay]\n"),
+            ("    urgent: true\n", "    urgent: true\n    matters: [cheap]\n"),
+        ],
+        [
+            ("      - No new cost.", "      - No new cost at all here."),
+            ("    like: Sessions stay the same.", "    like: It will fix things."),
+            ("    involves: You look for a new therapist.", f"    involves: {dense}"),
+        ],
+    )[1]
+    tree = load_tree(tmp_path / "guide.yaml", docs_dir=None)
+    assert tree.catalog is not None
+    document = load_document(tmp_path / "guide.yaml")
+    compares, clash, unused = (
+        rule(tree, document)
+        for rule in (check_outcome_options, check_constraint_paths, check_matters_matter)
+    )
+    file = str(tmp_path / "options.yaml")
+    assert [(p.line, p.column, p.message) for p in compares + clash + unused] == [
+        (
+            *at(guide, "- id: |weigh"),
+            "this outcome compares 0 option(s); an outcome that is not urgent compares at "
+            f"least 2. Add 'options:' with ids from {file}, the suggested one first.",
+        ),
+        (
+            *at(guide, "options: [|move, stay]"),
+            "the answer 'cannot-switch' in 'ask' says you can't switch therapist, but this "
+            "outcome suggests 'move' first, which that rules out. Put another option first.",
+        ),
+        (
+            *at(guide, "matters: [|cheap]"),
+            "the box 'cheap' changes nothing here: no option of this outcome fits it or moves "
+            "later for it. Remove it, or offer an option it affects.",
+        ),
+    ]
+    balance, language, grade = (
+        rule(tree.catalog) for rule in (check_balance, check_option_language, check_option_grade)
+    )
+    assert all([balance, language, grade])
+    assert lint_options(tree, document) == compares + clash + unused + balance + language + grade
+
+
+def test_an_option_at_exactly_the_grade_limit_passes(tmp_path):
+    """Ten sentences of 13 words and 182 syllables: Flesch-Kincaid grade 6.0 exactly."""
+    easy = "The little cat sat by the water and the happy puppy ran later."
+    other = easy.replace("cat", "kitten")
+    text = small(
+        ("    title: >-\n      Stay with\n      it\n", f"    title: {other}\n"),
+        ("    involves: You carry on.", f"    involves: {easy} {easy}"),
+        ("      - No new cost.", f"      - {easy}"),
+        ("      - It may not change.", f"      - {easy}"),
+        ("    like: Sessions stay the same.", f"    like: {easy} {easy}"),
+        ("    time_and_cost: No new cost.", f"    time_and_cost: {easy} {other}"),
+        ("    not_right_when: You feel worse.", f"    not_right_when: {easy}"),
+    )
+    catalog = catalog_of(tmp_path, text)
+    assert option_grade(catalog.options["stay"]) == MAX_GRADE
+    assert check_option_grade(catalog) == []

@@ -15,6 +15,7 @@ import pytest
 from tests.support.build import ROOT
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import check_characters
+from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.validate import DEFAULT_DOCS, DEFAULT_TREE, load_tree, tree_from_text
 
 FIXTURES = ROOT / "tests" / "guide_fixtures"
@@ -104,10 +105,6 @@ def test_missing_file_is_reported(tmp_path: Path):
         (VALID + "---\nstart: x\n", "a second YAML document"),
         (VALID.replace("title: Keep going", "title: !!binary aGk="), "YAML tags"),
         (VALID.replace("start: are-you-safe", "start: are-you-safe\n[a, b]: c"), "not a plain"),
-        (VALID.replace("start: are-you-safe", "start: nowhere"), "no step has the start id"),
-        (VALID.replace("start: are-you-safe", "start: keep-going"), "must be a question"),
-        (VALID.replace("id: are-you-safe", "id: guide-map"), "used by the guide page"),
-        (VALID.replace('label: "No"', 'label: "yes"'), "appears twice in this question"),
         (VALID.replace("key: not-safe", "key: Not Safe"), "'Not Safe' is not a valid answer key"),
         (VALID.replace("key: not-safe", "key: no"), "'key' must be text, but it is true or"),
         (
@@ -236,17 +233,42 @@ def with_numbers(tmp_path: Path, name: str, crisis: bool = True) -> Path:
     return tmp_path / "guide.yaml"
 
 
-def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path: Path):
-    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drug"))
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("alcohol-and-drug", " Did you mean 'alcohol-and-drugs'?"), ("elsewhere", "")],
+    ids=["near", "far"],
+)
+def test_an_outcomes_numbers_must_name_a_list_of_the_crisis_file(tmp_path, name, hint):
+    """Named as the editor named the guide (its folder too), with every list to pick from."""
+    path = with_numbers(tmp_path, name)
+    lists = load_crisis_help(path.with_name("crisis-help.yml"), "crisis-help.yml").lists
     line = VALID.splitlines().index("    urgent: true") + 2
-    assert problem.startswith(f"guide.yaml:{line}:14: 'alcohol-and-drug' is not a list in ")
-    assert "Did you mean 'alcohol-and-drugs'?" in problem
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="data/guide.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/guide.yaml:{line}:14: '{name}' is not a list in data/crisis-help.yml.{hint} "
+        f"Lists: {', '.join(lists)}."
+    ]
     assert problems_of(with_numbers(tmp_path, "alcohol-and-drugs")) == []  # control
 
 
 def test_numbers_without_a_crisis_file_beside_the_guide_fail(tmp_path: Path):
-    (problem,) = problems_of(with_numbers(tmp_path, "alcohol-and-drugs", crisis=False))
-    assert "crisis-help.yml:1:1: the file is missing. Restore it" in problem
+    path = with_numbers(tmp_path, "alcohol-and-drugs", crisis=False)
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="data/guide.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("data/crisis-help.yml:1:1: the file is missing. Restore it")
+
+
+def test_a_link_contract_that_cannot_be_read_is_told_with_the_trees_own_problems(tmp_path):
+    """A docs folder without its link contract: both the contract and the tree are told."""
+    text = VALID.replace("next: get-help", "next: elsewhere")
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml", docs_dir=tmp_path)
+    lines = [str(problem) for problem in caught.value.problems]
+    assert "t.yaml:12:15: this answer leads to 'elsewhere', but no step has that id." in lines
+    assert len(lines) == 2
+    assert any("The link contract lives here: restore it from git." in line for line in lines)
 
 
 @pytest.mark.parametrize("name", ["not-utf8.yaml", "syntax-error.yaml", "alias.yaml"])
@@ -275,3 +297,167 @@ def test_the_command_line_runs_without_mkdocs():
     )
     assert result.returncode == 0, result.stderr
     assert "questions" in result.stdout, result.stdout
+
+
+def test_text_is_named_guide_yaml_and_its_links_are_checked_only_against_docs_given():
+    """Tests and benchmarks check text without a site; a docs folder adds the links."""
+    missing_page = (FIXTURES / "missing-page.yaml").read_text(encoding="utf-8")
+    assert tree_from_text(missing_page)  # no docs folder: links are not looked up
+    with pytest.raises(InputError) as caught:
+        tree_from_text(missing_page, docs_dir=DEFAULT_DOCS)
+    (problem,) = caught.value.problems
+    assert problem.file == "guide.yaml"
+    assert "page 'talk-to-your-therapst.md' does not exist" in problem.message
+
+
+def test_the_size_limit_given_is_the_one_applied():
+    """A caller's limit is kept: the valid fixture loads at its own size, not a byte under."""
+    path = FIXTURES / "valid.yaml"
+    size = path.stat().st_size
+    assert load_tree(path, docs_dir=None, max_bytes=size)
+    with pytest.raises(InputError) as caught:
+        load_tree(path, docs_dir=None, label="valid.yaml", max_bytes=size - 1)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("valid.yaml:1:1: the file is ")
+    assert f"more than the limit of {size - 1:,}." in problem.message
+
+
+# The guide page's own ids (a contract: an old link to one must never land on a step).
+PAGE_IDS = [
+    "guide",
+    "guide-map",
+    "guide-map-list",
+    "guide-map-outcomes",
+    "guide-map-diagram",
+    "what-should-i-try-next",
+]
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_each_id_of_the_guide_page_is_refused_for_a_step(page_id: str):
+    text = VALID.replace("id: keep-going", f"id: {page_id}").replace(
+        "next: keep-going", f"next: {page_id}"
+    )
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"t.yaml:13:9: the id '{page_id}' is used by the guide page itself. Pick another."
+    ]
+
+
+KEEP_GOING = VALID[VALID.index("  - id: keep-going") : VALID.index("  - id: get-help")]
+# One mistake in the valid tree, and every line it gives, word for word: the place, what is
+# wrong and the fix (with the nearest id when one is close), and nothing else.
+MEANING_MISTAKES = [
+    (  # the line named is the first id's own, not its step's first line
+        [
+            ("  - id: keep-going\n    type: outcome", "  - type: outcome\n    id: keep-going"),
+            ("id: get-help", "id: keep-going"),
+        ],
+        [
+            "t.yaml:12:15: this answer leads to 'get-help', but no step has that id.",
+            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 14. "
+            "Every step needs its own id.",
+        ],
+    ),
+    (  # a repeated step is left out, and the steps after it are still read
+        [("  - id: get-help", KEEP_GOING + "  - id: get-help")],
+        [
+            "t.yaml:25:9: the id 'keep-going' is already used by the step on line 13. "
+            "Every step needs its own id."
+        ],
+    ),
+    (  # the line named is the first key's own, not its answer's first line
+        [
+            ('      - key: safe\n        label: "Yes"', '      - label: "Yes"\n        key: safe'),
+            ("key: not-safe", "key: safe"),
+        ],
+        [
+            "t.yaml:10:14: the answer key 'safe' is already used by the answer on line 8. "
+            "Each answer in a question needs its own key: give this answer a different one."
+        ],
+    ),
+    (
+        [('label: "No"', 'label: "yes"')],
+        [
+            "t.yaml:11:16: the answer 'yes' appears twice in this question. "
+            "Each answer needs different words."
+        ],
+    ),
+    (
+        [("next: get-help", "next: get-halp")],
+        [
+            "t.yaml:12:15: this answer leads to 'get-halp', but no step has that id. "
+            "Did you mean 'get-help'?"
+        ],
+    ),
+    (
+        [("next: get-help", "next: elsewhere")],
+        ["t.yaml:12:15: this answer leads to 'elsewhere', but no step has that id."],
+    ),
+    (
+        [("start: are-you-safe", "start: are-you-saf")],
+        ["t.yaml:1:8: no step has the start id 'are-you-saf'. Did you mean 'are-you-safe'?"],
+    ),
+    (
+        [("start: are-you-safe", "start: elsewhere")],
+        ["t.yaml:1:8: no step has the start id 'elsewhere'."],
+    ),
+    (
+        [("next: keep-going", "next: are-you-safe")],
+        [
+            "t.yaml:9:15: this answer makes a loop (are-you-safe -> are-you-safe). The guide "
+            "must always move forward: point it at a step further on.",
+            "t.yaml:13:9: no path reaches the step 'keep-going'. Point an answer at it, or "
+            "remove it.",
+        ],
+    ),
+    (
+        [("start: are-you-safe", "start: keep-going")],
+        [
+            "t.yaml:1:8: the start step must be a question, not an outcome.",
+            "t.yaml:3:9: no path reaches the step 'are-you-safe'. Point an answer at it, or "
+            "remove it.",
+            "t.yaml:25:9: no path reaches the step 'get-help'. Point an answer at it, or "
+            "remove it.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    MEANING_MISTAKES,
+    ids=[
+        "duplicate-id",
+        "duplicate-id-then-more-steps",
+        "duplicate-key",
+        "same-label-any-case",
+        "unknown-next-near",
+        "unknown-next-far",
+        "unknown-start-near",
+        "unknown-start-far",
+        "loop",
+        "start-is-outcome",
+    ],
+)
+def test_each_mistake_of_meaning_is_told_word_for_word(edits, expected):
+    text = VALID
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    with pytest.raises(InputError) as caught:
+        tree_from_text(text, label="t.yaml")
+    assert [str(problem) for problem in caught.value.problems] == expected
+
+
+def test_a_broken_options_file_is_named_beside_the_guide_as_the_editor_named_it(tmp_path):
+    """The options file's problems name it by the guide's folder, with the guide's own."""
+    (tmp_path / "guide.yaml").write_text(
+        VALID.replace("title: Keep going", "titel: x"), encoding="utf-8"
+    )
+    (tmp_path / "options.yaml").write_text("values: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_tree(tmp_path / "guide.yaml", docs_dir=None, label="data/guide.yaml")
+    files = {problem.file for problem in caught.value.problems}
+    assert files == {"data/guide.yaml", "data/options.yaml"}

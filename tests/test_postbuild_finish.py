@@ -117,3 +117,25 @@ def test_a_stub_or_page_it_cannot_finish_is_named(tmp_path: Path):
                '<body><button onclick="x()">x</button></body></html>'}  # fmt: skip
     with pytest.raises(CspError, match=r"^Content-Security-Policy for bad/index\.html: "):
         finish_site(site(tmp_path / "page", handler))
+
+
+def test_each_distinct_bundle_is_written_once_and_counted(tmp_path: Path):
+    """Pages sharing a run of stylesheets share its bundle; another order is another bundle.
+
+    The count is what the build log reports ("wrote 2 bundles").
+    """
+    links = '<link rel="stylesheet" href="../assets/stylesheets/{}.css">'
+    reversed_order = {
+        name: '<!doctype html><html><head><meta charset="utf-8">'
+        + links.format("b")
+        + links.format("a")
+        + "</head><body></body></html>"
+        for name in ("one/index.html", "two/index.html")
+    }
+    summary = finish_site(site(tmp_path, {**FILES, **reversed_order}))
+    bundles = sorted(
+        path.read_text(encoding="utf-8")
+        for path in (tmp_path / "assets" / "stylesheets").glob("wtiw.*.css")
+    )
+    assert bundles == ["a{color:red}\nb{color:blue}", "b{color:blue}\na{color:red}"]
+    assert summary.bundles == 2

@@ -133,7 +133,8 @@ def test_numbers_checked_over_six_months_ago_are_listed():
             "  new: {where: UK, name: New line, call: '111', checked: 2026-12-01}\n"
             "lists: {urgent: [old, new], emergency: [old]}\n",
             "crisis-help.yml",
-        )
+        ),
+        TODAY,
     )
     (item,) = numbers_due(crisis, TODAY)
     assert item.what == "crisis number `old` (Old line)"

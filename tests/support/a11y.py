@@ -188,9 +188,17 @@ def one_of_each(paths: Iterable[str], texts: Callable[[str], str], parser: type)
     return {path for _, path in chosen.values()}
 
 
-def _page_text(site_dir: Path) -> Callable[[str], str]:
-    """Read a page's built HTML by its address."""
-    return lambda path: html_file(site_dir, path).read_text(encoding="utf-8")
+def _pages_of_each(site_dir: Path, parser: type) -> set[str]:
+    """`one_of_each` over the built pages, full pages and embed forms apart."""
+    full = full_pages(site_dir)
+    paths = page_paths(site_dir)
+
+    def text(path: str) -> str:
+        return html_file(site_dir, path).read_text(encoding="utf-8")
+
+    return one_of_each([p for p in paths if p in full], text, parser) | one_of_each(
+        [p for p in paths if p not in full], text, parser
+    )
 
 
 def control_kinds(site_dir: Path) -> set[str]:
@@ -201,22 +209,12 @@ def control_kinds(site_dir: Path) -> set[str]:
     with the keyboard the same way; walking one of each kind visits what differs, once. A page
     with a new kind of control gets its own walk.
     """
-    full = full_pages(site_dir)
-    paths = page_paths(site_dir)
-    text = _page_text(site_dir)
-    return one_of_each([p for p in paths if p in full], text, ControlKinds) | one_of_each(
-        [p for p in paths if p not in full], text, ControlKinds
-    )
+    return _pages_of_each(site_dir, ControlKinds)
 
 
 def markup_kinds(site_dir: Path) -> set[str]:
     """One page for each set of elements (tag, classes, role, type, ARIA): the axe sweep's pages."""
-    full = full_pages(site_dir)
-    paths = page_paths(site_dir)
-    text = _page_text(site_dir)
-    return one_of_each([p for p in paths if p in full], text, MarkupKinds) | one_of_each(
-        [p for p in paths if p not in full], text, MarkupKinds
-    )
+    return _pages_of_each(site_dir, MarkupKinds)
 
 
 def step_kinds(site_dir: Path) -> set[str]:
@@ -456,19 +454,35 @@ def axe_script() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+# The site's chrome around every full page's content: the header, the navigation and the
+# footer, the same on every page (the crisis bar and the page's own contents list are not).
+CHROME = [".md-header", ".md-sidebar--primary", ".md-footer"]
+
+
 def run_axe(
-    page: Any, *, rules: list[str] | None = None, within: str | None = None
+    page: Any,
+    *,
+    rules: list[str] | None = None,
+    within: str | None = None,
+    exclude: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Run axe-core on the current document (or the part `within` selects); return violations."""
+    """Run axe-core on the current document (or the part `within` selects); return violations.
+
+    `exclude` leaves parts out; rules about the whole page (title, language, landmarks) still
+    run, since the document is still what is checked.
+    """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script())
     run_only: dict[str, Any] = (
         {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     )
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
+    parts = [[part] for part in exclude or []]
+    context: Any = {"include": [[within]]} if within else {"exclude": parts}
     results = page.evaluate(
-        "([within, options]) => axe.run(within ? { include: [[within]] } : document, options)",
-        [within, options],
+        "([context, options]) => axe.run(context.include || context.exclude.length ? context"
+        " : document, options)",
+        [context, options],
     )
     return results["violations"]
 

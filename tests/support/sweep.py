@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.a11y import (
+    CHROME,
     COLOUR_RULES,
     NARROW,
     PHONE,
@@ -55,8 +56,10 @@ Results = dict[str, dict[str, list[str]]]
 # The slow checks visit what differs, once (tests/support/a11y.py): "kinds" is one page, full
 # or embed form, of each set of controls (`control_kinds`: the keyboard walks and focus
 # rings), "full-kinds" the full pages among them (the walks that need the header), "looks"
-# one page of each set of elements (`markup_kinds`: axe) and "step-looks" one guide step of
-# each (`step_kinds`: axe and target sizes on the step shown).
+# one page of each set of elements (`markup_kinds`: axe, target sizes, forced colours), which
+# axe checks whole on the home page and embed forms ("looks-whole") and without the site's
+# chrome on the other full pages ("looks-content": the chrome is the home page's, checked
+# there), and "step-looks" one guide step of each (`step_kinds`: axe and target sizes on it).
 WHERE = (
     "pages",
     "full",
@@ -64,6 +67,8 @@ WHERE = (
     "kinds",
     "full-kinds",
     "looks",
+    "looks-whole",
+    "looks-content",
     "home",
     "steps",
     "step-looks",
@@ -116,6 +121,11 @@ def backwards_walk_problems(page: Any) -> list[str]:
 def axe_problems(rules: list[str] | None = None) -> Probe:
     """axe-core's WCAG A and AA rules (or just `rules`) on the whole page."""
     return lambda page: describe_violations(run_axe(page, rules=rules))
+
+
+def axe_content_problems(rules: list[str] | None = None) -> Probe:
+    """axe-core on a full page but its chrome, which the home page's run checks once."""
+    return lambda page: describe_violations(run_axe(page, rules=rules, exclude=CHROME))
 
 
 # The guide step on screen: the one `[data-step]` that is displayed.
@@ -198,7 +208,8 @@ SETUPS = {
             {"palette": "light", **REDUCED},
             (
                 palette_check("light"),
-                Check("axe", "looks", axe_problems()),
+                Check("axe", "looks-whole", axe_problems()),
+                Check("axe", "looks-content", axe_content_problems()),
                 Check("headings", "pages", lambda page: check(page, "headings")),
                 Check("landmarks", "embeds", lambda page: check(page, "landmarks", False)),
                 Check("landmarks", "full", lambda page: check(page, "landmarks", True)),
@@ -233,7 +244,8 @@ SETUPS = {
             (
                 palette_check("dark"),
                 # Only colours change between palettes: the dark run needs only colour rules.
-                Check("axe", "looks", axe_problems(COLOUR_RULES)),
+                Check("axe", "looks-whole", axe_problems(COLOUR_RULES)),
+                Check("axe", "looks-content", axe_content_problems(COLOUR_RULES)),
                 Check("focus-rings", "kinds", focus_ring_problems),
                 Check("axe-steps", "step-looks", axe_step_problems(COLOUR_RULES)),
             ),
@@ -245,7 +257,9 @@ SETUPS = {
             "no-javascript",
             dict(REDUCED),
             (
-                Check("axe", "looks", axe_problems()),
+                # Without scripts only the controls and features differ (prose is drawn the
+                # same), so axe visits the pages the keyboard walks do: one of each kind.
+                Check("axe", "kinds", axe_problems()),
                 Check("tab-walk", "kinds", scriptless_walk_problems),
             ),
             javascript=False,
@@ -280,7 +294,7 @@ SETUPS = {
             "forced-colours",
             {"forced_colors": "active", **REDUCED},
             (
-                Check("forced-colours", "pages", forced_colour_problems),
+                Check("forced-colours", "looks", forced_colour_problems),
                 Check("screenshot", "home", screenshot("home-desktop-forced-colours.png")),
             ),
         ),
@@ -313,7 +327,8 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
     """Open every page and guide step once in `setup` and run its checks on each."""
     results: Results = {item.name: {} for item in setup.checks}
     full = full_pages(site_dir)
-    walked, looked = control_kinds(site_dir), markup_kinds(site_dir)
+    # The home page is always looked at whole: axe checks the site's chrome there.
+    walked, looked = control_kinds(site_dir), markup_kinds(site_dir) | ({""} & full)
     step_looks = step_kinds(site_dir)
     label = f" ({setup.name})"
     with browser_context(browser, **setup.options) as context:
@@ -325,7 +340,10 @@ def run_setup(browser: Any, site_dir: Path, site_url: str, setup: Setup) -> Resu
                 kinds = {"pages", "full" if path in full else "embeds"}
                 kinds |= {"kinds"} if path in walked else set()
                 kinds |= {"full-kinds"} if path in walked and path in full else set()
-                kinds |= {"looks"} if path in looked else set()
+                # A full page's chrome is the home page's: axe checks it there, once.
+                if path in looked:
+                    content_only = path in full and path != ""
+                    kinds |= {"looks", "looks-content" if content_only else "looks-whole"}
                 kinds |= {"home"} if path == "" else set()
                 checks = [item for item in setup.checks if item.where in kinds]
                 if not checks:

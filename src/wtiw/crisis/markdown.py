@@ -52,6 +52,7 @@ def markdown_list(
         elif service.name:
             lines.append(f"- **{service_name}:** {links}.")
         else:
-            lines.append(f"- {links[0].upper()}{links[1:]}.")
+            # A line that is only links starts as a sentence does: "[Call 911](tel:911)."
+            lines.append(f"- [{links[1].upper()}{links[2:]}.")
     # In a block of its own, so print can set the short lines in two columns.
     return '<div class="wtiw-crisis-list" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
