@@ -12,12 +12,23 @@ from wtiw.core.plain_text import escape_markdown
 from wtiw.crisis.numbers import CrisisHelp, Service
 
 
-def _links(service: Service, only: Literal["call", "text"] | None) -> str:
-    """The service's call and text links, joined with "or"."""
+def _links(
+    service: Service, only: Literal["call", "text"] | None, *, sentence: bool = False
+) -> str:
+    """The service's call and text links, joined with "or".
+
+    `sentence`: the links start a sentence, so the first link's words start with a capital.
+    """
     actions = [a for a in service.actions if only is None or a.kind == only]
     if not actions:
         raise ValueError(f"the service `{service.id}` has no `{only}` number")
-    return " or ".join(f"[{escape_markdown(action.label)}]({action.href})" for action in actions)
+    labels = [action.label for action in actions]
+    if sentence:
+        labels[0] = labels[0][:1].upper() + labels[0][1:]
+    return " or ".join(
+        f"[{escape_markdown(label)}]({action.href})"
+        for label, action in zip(labels, actions, strict=True)
+    )
 
 
 def markdown_list(
@@ -41,7 +52,8 @@ def markdown_list(
         raise ValueError(f"docs/_data/crisis-help.yml has no list `{name}` (it has: {known})")
     lines = []
     for service in crisis.lists[name]:
-        links = _links(service, only)
+        # Without a place or a name, the links start the line.
+        links = _links(service, only, sentence=not where and not service.name)
         if service.note:
             links = f"{links} ({escape_markdown(service.note)})"
         # Data is content: escaped, so a name can never become a link or markup.
@@ -52,7 +64,6 @@ def markdown_list(
         elif service.name:
             lines.append(f"- **{service_name}:** {links}.")
         else:
-            # A line that is only links starts as a sentence does: "[Call 911](tel:911)."
-            lines.append(f"- [{links[1].upper()}{links[2:]}.")
+            lines.append(f"- {links}.")
     # In a block of its own, so print can set the short lines in two columns.
     return '<div class="wtiw-crisis-list" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
