@@ -16,7 +16,7 @@ from click import ClickException
 
 from wtiw.core.config_file import check_config
 from wtiw.core.problems import InputError
-from wtiw.core.site import PROJECT, SiteFolders
+from wtiw.core.site import site_folders
 from wtiw.crisis.markdown import markdown_list
 from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
 from wtiw.embed.integrity import source_integrity
@@ -31,9 +31,8 @@ from wtiw.pages.standards import load_standards, standards_markdown
 
 def define_env(env: Any) -> None:
     """Register the guide, crisis-number and professionals macros with mkdocs-macros-plugin."""
-    # Zensical's config has no custom_dir or config_file_path: fall back to the project layout.
-    custom_dir = getattr(env.conf["theme"], "custom_dir", None) or PROJECT.templates
-    folders = SiteFolders(Path(env.conf["docs_dir"]), Path(custom_dir))
+    # This edition's pages, templates, language and the data both editions share.
+    folders = site_folders(env.conf)
     config_file = Path(env.conf.get("config_file_path") or "mkdocs.yml")
     project = config_file.parent
     # The plugin checks and finishes the site: without it (a second `plugins:` key, an entry
@@ -80,7 +79,7 @@ def define_env(env: Any) -> None:
             site_name=env.conf["site_name"],
             site_url=env.conf["site_url"] or "",
             page_url=env.page.url,
-            integrity=source_integrity(folders.docs),
+            integrity=source_integrity(folders.english.docs),
         )
 
     @env.macro
@@ -93,7 +92,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def crisis_numbers_checked() -> str:
         """The date every crisis number was last checked, as "25 November 2026"."""
-        return long_date(crisis().checked)
+        return long_date(crisis().checked, folders.language)
 
     @env.macro
     def standards() -> str:

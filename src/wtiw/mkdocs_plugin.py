@@ -45,12 +45,14 @@ from mkdocs_redirects.plugin import get_html_path
 from pymdownx.snippets import SnippetMissingError
 
 from wtiw.core.config_file import check_config
+from wtiw.core.editions import editions
+from wtiw.core.interface import template_words, words
 from wtiw.core.problems import InputError, plural
-from wtiw.core.site import SiteFolders
+from wtiw.core.site import ENGLISH, SiteFolders, edition_folder, edition_language, site_folders
 from wtiw.core.urls import absolute_url, page_url
 from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
 from wtiw.embed.embed import embed_path, render_embed
-from wtiw.embed.integrity import check_published, source_integrity
+from wtiw.embed.integrity import HOST_SCRIPT, check_published, source_integrity
 from wtiw.guide.page import site_tree
 from wtiw.handout.handout import make_handout, qr_files
 from wtiw.links.contract import LinkContractError
@@ -86,6 +88,8 @@ class SitePlugin(BasePlugin):
         self.contexts: dict[str, dict[str, Any]] = {}
         # embed.js's SRI hash, and each page's oEmbed discovery link (href, title) by page URL.
         self.integrity = ""
+        # The address of the whole site: the English edition's (`on_config`).
+        self.root_url = ""
         self.oembed: dict[str, tuple[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -93,17 +97,58 @@ class SitePlugin(BasePlugin):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Stop on a duplicate key in mkdocs.yml, which YAML would silently drop."""
+        """Stop on a duplicate key in mkdocs.yml; publish an edition under its folder.
+
+        The Spanish edition (`mkdocs-es.yml`) inherits the English site's `site_url` and is
+        published under it, at `es/` (`extra.editions`): its canonical links, sitemap,
+        handouts and embed code all name that address.
+        """
         path = Path(config.config_file_path or "mkdocs.yml")
         try:
             check_config(path, path.name, config.plugins)
         except InputError as error:
             raise PluginError(f"The site's configuration needs fixing:\n{error}") from None
+        self.root_url = config.site_url or ""
+        folder = edition_folder(config, edition_language(config))
+        if folder and config.site_url:
+            config.site_url = absolute_url(config.site_url, folder)
         return config
 
     def _folders(self, config: MkDocsConfig) -> SiteFolders:
-        """Where this site's pages and theme overrides are."""
-        return SiteFolders(Path(config.docs_dir), Path(config.theme.custom_dir or "overrides"))
+        """Where this edition's pages, theme overrides and shared data are."""
+        return site_folders(config)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Give the navigation's own titles ("Steps to consider") in the edition's language.
+
+        Editions share mkdocs.yml's `nav`, so its structure cannot drift between them; a
+        title the config gives is looked up, by its English words, in the interface texts
+        (`nav.yml`), and a missing one fails the build.
+        """
+        folders = self._folders(config)
+        if folders.language == ENGLISH:
+            return nav
+        text = words(folders.data, folders.language, _project(config))
+        missing: list[str] = []
+
+        def retitle(items: list[Any]) -> None:
+            for item in items:
+                title = getattr(item, "title", None)
+                if isinstance(title, str) and title:
+                    key = "nav: " + title
+                    try:
+                        item.title = text(key)
+                    except KeyError:
+                        missing.append(title)
+                retitle(getattr(item, "children", None) or [])
+
+        retitle(nav.items)
+        if missing:
+            raise PluginError(
+                f"The navigation has titles with no {folders.language} text: add each as "
+                f"`nav: <title>` to docs/_data/interface/nav.yml: " + "; ".join(missing)
+            )
+        return nav
 
     def _label(self, config: MkDocsConfig, path: Path) -> str:
         """A source file's path as editors see it: relative to the config file's folder."""
@@ -152,7 +197,8 @@ class SitePlugin(BasePlugin):
         try:
             groups = site_link_groups(folders)
             images = qr_files(groups, site_url)
-            self.integrity = source_integrity(folders.docs)
+            # One host script for every edition (docs/embed.js), published in each.
+            self.integrity = source_integrity(folders.english.docs)
             # oEmbed is for site builders reading the public site, not for the offline copy.
             documents = {} if _offline(config) else oembed_files(
                 groups, folders.templates, site_name=config.site_name, site_url=site_url,
@@ -160,6 +206,9 @@ class SitePlugin(BasePlugin):
             )  # fmt: skip
         except (LinkContractError, ValueError, OSError) as error:
             raise PluginError(str(error)) from None
+        if folders.language != ENGLISH:
+            script = (folders.english.docs / HOST_SCRIPT).read_bytes()
+            files.append(File.generated(config, HOST_SCRIPT, content=script))
         for path, content in {**images, **documents}.items():
             files.append(File.generated(config, path, content=content))
         self.oembed = oembed_links(groups, site_url=site_url)
@@ -199,7 +248,13 @@ class SitePlugin(BasePlugin):
         ]
         if sections:
             raise PluginError("\n".join(sections))
-        env.filters["wtiw_long_date"] = long_date
+        folders = self._folders(config)
+        env.filters["wtiw_long_date"] = lambda value: long_date(value, folders.language)
+        try:
+            env.globals["wtiw_t"] = template_words(folders.data, folders.language, _project(config))
+        except InputError as error:
+            raise PluginError(f"The interface texts need fixing:\n{error}") from None
+        env.globals["wtiw_language"] = folders.language
         # Title and description as text again, for JSON (`on_page_markdown` escapes them).
         env.filters["wtiw_text"] = lambda value: (
             value.unescape() if isinstance(value, Markup) else value
@@ -251,6 +306,7 @@ class SitePlugin(BasePlugin):
             page.canonical_url = absolute_url(config.site_url or "", page_url(page.file.src_uri))
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
         context["wtiw_handout"] = make_handout(url, self.crisis)
+        context["wtiw_editions"] = editions(config, page.url, self.root_url)
         if page.url in self.oembed:
             context["wtiw_oembed"] = self.oembed[page.url]
         self.contexts[page.file.src_uri] = context
@@ -314,6 +370,11 @@ class SitePlugin(BasePlugin):
         )  # fmt: skip
         if self.command == "serve":
             log.info("csp: no Content-Security-Policy under `mkdocs serve` (live reload is inline)")
+
+
+def _project(config: MkDocsConfig) -> Path:
+    """The project's folder: the config file's."""
+    return Path(config.config_file_path or "mkdocs.yml").parent
 
 
 def _offline(config: MkDocsConfig) -> bool:

@@ -13,6 +13,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from wtiw.core.interface import template_words
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()!|<>])")
 
 
@@ -22,8 +24,12 @@ def markdown_text(text: str) -> Markup:
 
 
 @cache
-def partials(templates: Path) -> Environment:
-    """The environment over the theme-override folder (`overrides/`), one per folder."""
+def partials(templates: Path, data: Path | None = None, language: str = "en") -> Environment:
+    """The environment over the theme-override folder (`overrides/`), one per edition.
+
+    With the data folder, templates get `wtiw_t`, the interface texts in `language`
+    (`core/interface.py`), as the theme's templates do.
+    """
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
@@ -32,6 +38,9 @@ def partials(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_text
+    if data is not None:
+        env.globals["wtiw_t"] = template_words(data, language)
+        env.globals["wtiw_language"] = language
     return env
 
 

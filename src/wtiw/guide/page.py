@@ -67,6 +67,9 @@ _checked: dict[tuple[Path, Path, Fingerprint], Tree] = {}
 
 def site_tree(folders: SiteFolders, label: str | None = None) -> Tree:
     """The site's checked tree; `InputError` lists every problem, naming the file `label`."""
+    # Routing and links are checked once, against the English pages: every edition has the
+    # same pages and anchors (`core/editions.py` holds them to it).
+    folders = folders.english
     key = (folders.guide_tree, folders.docs, _fingerprint(folders))
     if key not in _checked:
         tree_label = label or str(folders.guide_tree)

@@ -79,6 +79,10 @@ MONTHS = (
     "November",
     "December",
 )
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
 
 
 def _at(page: Document, field: str | tuple[str | int, ...], message: str) -> Problem:
@@ -326,6 +330,11 @@ def check_page(path: str, source: str, *, today: date) -> list[str]:
     return [str(problem) for problem in [*unsafe, *check_front_matter(document, today=today)]]
 
 
-def long_date(value: date) -> str:
-    """Format a date the way people say it in the UK and Ireland: 25 November 2026."""
+def long_date(value: date, language: str = "en") -> str:
+    """Format a date the way people say it: 25 November 2026, or 25 de noviembre de 2026.
+
+    Written out here, not by the locale: no build may depend on the machine's locale.
+    """
+    if language == "es":
+        return f"{value.day} de {MESES[value.month - 1]} de {value.year}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
