@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 OFFLINE_SITE ?= dist/offline-site
 OFFLINE_ZIP ?= dist/when-therapy-isnt-working-offline.zip
 
-.PHONY: help serve build offline test lint format check-guide routes review bench mutants lock clean
+.PHONY: help serve serve-es build offline test lint format check-guide routes review bench mutants lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,11 +39,16 @@ $(VENV)/.test-installed: requirements/runtime.txt requirements/test.txt $(VENV)/
 serve: $(VENV)/.runtime-installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
-build: $(VENV)/.runtime-installed ## Strict build into site/
-	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
+serve-es: $(VENV)/.runtime-installed ## Serve the Spanish edition alone with live reload on http://127.0.0.1:8000/es/
+	$(VENV)/bin/mkdocs serve --config-file mkdocs-es.yml --dev-addr $(HOST):$(PORT) --livereload
 
-offline: $(VENV)/.runtime-installed ## Offline copy (opens from disk, no network) as dist/*.zip
+build: $(VENV)/.runtime-installed ## Strict build of both editions into site/ (Spanish in site/es/)
+	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
+	$(VENV)/bin/mkdocs build --strict --clean --config-file mkdocs-es.yml --site-dir site/es
+
+offline: $(VENV)/.runtime-installed ## Offline copy of both editions (opens from disk, no network) as dist/*.zip
 	$(VENV)/bin/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir $(abspath $(OFFLINE_SITE))
+	$(VENV)/bin/mkdocs build --strict --clean --config-file mkdocs-offline-es.yml --site-dir $(abspath $(OFFLINE_SITE))/es
 	$(PY) -m wtiw.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 check-guide: $(VENV)/.runtime-installed ## Check the guide: its tree, approved routes and wording; print a summary

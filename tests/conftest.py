@@ -14,7 +14,7 @@ from xdist.workermanage import WorkerController
 
 from tests.support.a11y import FIXTURES
 from tests.support.browser import LAUNCH_ARGS, chromium_path
-from tests.support.build import ROOT, BuildResult, build, copy_project
+from tests.support.build import ROOT, BuildResult, build_editions, copy_project
 from tests.support.embed_host import clinic_site, clinic_tab
 from tests.support.page_audit import Recorder
 from tests.support.server import serve
@@ -64,7 +64,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             returncode, output = log.read_text(encoding="utf-8").split("\n", 1)
             result = BuildResult(int(returncode), output, shared / "site")
         else:
-            result = build(ROOT, shared / "site")
+            result = build_editions(ROOT, shared / "site")
             log.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}")

@@ -255,6 +255,8 @@ class SitePlugin(BasePlugin):
         except InputError as error:
             raise PluginError(f"The interface texts need fixing:\n{error}") from None
         env.globals["wtiw_language"] = folders.language
+        # The sitemap's `hreflang` addresses of a page (overrides/sitemap.xml).
+        env.globals["wtiw_editions_of"] = lambda url: editions(config, url, self.root_url)
         # Title and description as text again, for JSON (`on_page_markdown` escapes them).
         env.filters["wtiw_text"] = lambda value: (
             value.unescape() if isinstance(value, Markup) else value

@@ -13,7 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Everything a build reads. A copy of these is a complete, independent project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs-es.yml", "docs", "overrides")
+# Each edition's config and its folder in the built site, in build order (`make build`).
+EDITIONS = (("mkdocs.yml", ""), ("mkdocs-es.yml", "es"))
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,17 @@ def build(
     env: dict[str, str] | None = None,
     command: tuple[str, ...] = MKDOCS_BUILD,
     preexec_fn: Callable[[], None] | None = None,
+    config_file: str | None = None,
 ) -> BuildResult:
-    """Build `project_dir` strictly into `site_dir`, exactly as `make build` does.
+    """Build `project_dir` strictly into `site_dir`, as `make build` builds one edition.
 
-    `preexec_fn` runs in the build's process before it starts (to limit its memory).
+    `preexec_fn` runs in the build's process before it starts (to limit its memory);
+    `config_file` names another config (`mkdocs-es.yml`) than the command's default.
     """
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", **(env or {})}
+    chosen = ("--config-file", config_file) if config_file else ()
     completed = subprocess.run(
-        [*command, "--strict", "--clean", "--site-dir", site_dir],
+        [*command, *chosen, "--strict", "--clean", "--site-dir", site_dir],
         cwd=project_dir,
         capture_output=True,
         text=True,
@@ -74,3 +79,20 @@ def build(
         preexec_fn=preexec_fn,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def build_editions(
+    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+) -> BuildResult:
+    """Build every edition of `project_dir` into `site_dir`, exactly as `make build` does.
+
+    Stops at the first failing build; the output holds every build's.
+    """
+    outputs = []
+    result = BuildResult(0, "", site_dir)
+    for config_file, folder in EDITIONS:
+        result = build(project_dir, site_dir / folder, env=env, config_file=config_file)
+        outputs.append(result.output)
+        if result.returncode != 0:
+            break
+    return BuildResult(result.returncode, "\n".join(outputs), site_dir)

@@ -8,10 +8,13 @@ one folder, so unzipping it never scatters files beside the clinic's own.
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+from wtiw.offline.site import EDITION_LINK
 
 FOLDER = "when-therapy-isnt-working-offline"
 README = "README.txt"
@@ -63,6 +66,12 @@ def make_zip(site_dir: Path, destination: Path, site_url: str, made: datetime) -
     """Write `destination`: FOLDER/ with README.txt and every file of `site_dir`; its size."""
     if not (site_dir / "index.html").is_file():
         raise ValueError(f"{site_dir} holds no index.html: build the offline site first")
+    missing = missing_editions(site_dir)
+    if missing:
+        raise ValueError(
+            "the language switch links pages the copy does not hold (build each edition's "
+            "offline config into the copy, as `make offline` does):\n" + "\n".join(missing[:10])
+        )
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zip_:
@@ -72,6 +81,23 @@ def make_zip(site_dir: Path, destination: Path, site_url: str, made: datetime) -
                 zip_.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
     partial.replace(destination)
     return destination.stat().st_size
+
+
+_EDITION_HREF = re.compile(rf'<a [^>]*{EDITION_LINK}[^>]* href="([^"#]*)')
+
+
+def missing_editions(site_dir: Path) -> list[str]:
+    """Each language-switch link of the copy whose page is not in it, as `page: href`.
+
+    The offline builds leave those links alone, because the other edition is built after
+    (`offline/site.py`); the zip is where both are known to be there.
+    """
+    missing = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for href in _EDITION_HREF.findall(page.read_text(encoding="utf-8")):
+            if not (page.parent / href).resolve().is_file():
+                missing.append(f"{page.relative_to(site_dir).as_posix()}: {href}")
+    return missing
 
 
 def site_url_of(site_dir: Path) -> str:

@@ -143,6 +143,10 @@ def public_addresses(html: str, site_url: str, files: frozenset[str]) -> str:
     return pattern.sub(public, html)
 
 
+EDITION_LINK = "data-wtiw-edition"
+"""Marks the language switch's link (overrides/partials/site/editions.html)."""
+
+
 class _Links(PositionedParser):
     """Finds each relative link of one page and what it must become in the offline copy."""
 
@@ -195,7 +199,9 @@ class _Links(PositionedParser):
             return
         href = values.get("href", "")
         target = self._resolve(href)
-        if target is None:
+        if target is None or EDITION_LINK in values:
+            # The same page in the other edition, built into the copy after this one:
+            # `package.py` checks it is there when it zips the copy.
             return
         path, fragment = target
         suffix = f"#{fragment}" if fragment else ""
