@@ -35,6 +35,8 @@ from wtiw.rules import BUILD, CHECK, HELPERS, RULES, SCOPE
 GUIDE = "docs/_data/guide.yaml"
 OPTIONS = "docs/_data/options.yaml"
 CRISIS = "docs/_data/crisis-help.yml"
+GUIDE_ES = "docs/_data/es/guide.yaml"
+OPTIONS_ES = "docs/_data/es/options.yaml"
 ROUTES = "docs/_data/links/guide-routes.txt"
 # A week ahead, not tomorrow: still in the future if the run crosses midnight.
 NEXT_WEEK = (date.today() + timedelta(days=7)).isoformat()
@@ -44,6 +46,13 @@ DENSE = (
 )
 PICK = "Pick the one that fits best."
 LONG = " ".join(["Some people find that this takes a while"] * 4) + "."
+ES_PICK = "Elige la que más se acerque."
+ES_LONG = " ".join(["Hay personas que tardan un poco más"] * 4) + "."
+ES_DENSE = (
+    "La heterogeneidad metodológica de las investigaciones psicoterapéuticas contemporáneas "
+    "demuestra sistemáticamente que la alianza terapéutica predice considerablemente la "
+    "evolución sintomatológica posterior."
+)
 PROBLEM_MAKERS = {"problem", "Problem", "ContentFinding", "Finding", "_at"}
 
 
@@ -184,6 +193,27 @@ FIXTURES = [
            replace(r"^(    involves: >-\n)(      .*\n)+", rf"\1      {DENSE} {DENSE}\n",
                    pattern=True),
            "grade"),
+    # ── The Spanish words (wording_lint.py), checked with the guide ──
+    Breaks("es-safety-language", GUIDE_ES, after(ES_PICK, "Debes elegir una."), 'avoid "Debes"'),
+    Breaks("es-orders", GUIDE_ES,
+           replace("Tú importas, y no tienes que", "Debes llamar ya. Tú importas, y no tienes que"),
+           'avoid "Debes"'),
+    Breaks("es-promises", GUIDE_ES, after(ES_PICK, "Esto te ayudará."), 'avoid "ayudará"'),
+    Breaks("es-reassurance", GUIDE_ES, after(ES_PICK, "Todo va a salir bien."),
+           'avoid "Todo va a salir bien"'),
+    Breaks("es-methods", GUIDE_ES, after(ES_PICK, "Hay quien piensa en una sobredosis."),
+           'avoid "sobredosis"'),
+    Breaks("es-sentence-length", GUIDE_ES, after(ES_PICK, ES_LONG), "has 28 words"),
+    Breaks("es-reading-ease", GUIDE_ES, after(ES_PICK, ES_DENSE), "reads at INFLESZ"),
+    Breaks("es-options-balance", OPTIONS_ES,
+           replace("      - No hay nada nuevo que organizar, ni gastos extra.\n",
+                   "      - No hay nada nuevo que organizar, ni gastos extra.\n      - Ya conoces "
+                   "el camino. Ya conoces la sala. Ya conoces la hora. Ya conoces a la persona.\n"),
+           "words of benefits and \\d+ of downsides"),
+    Breaks("es-harm-routes", GUIDE_ES,
+           replace("      - Escribe qué pasó, cuándo y cómo te hizo sentir.\n",
+                   "      - Escribe qué pasó, y cuéntale a tu terapeuta.\n"),
+           '"cuéntale a tu terapeuta" is in the try of \'not-sure-if-ok\''),
     # ── Crisis numbers (crisis/numbers.py), checked with the guide ──
     Breaks("crisis-number", CRISIS, replace('call: "116 123"', 'call: "116 123 x"'),
            "`call` of `samaritans`"),

@@ -10,7 +10,8 @@ mkdocs.yml's `plugins`, so it sees every other plugin's pages and files.
     on_config          core/config_file (no duplicate key in mkdocs.yml)
     on_pre_build       guide/ (the tree, approved routes, wording), crisis/ (the numbers),
                        links/ (read the contract)
-    on_files           pages/ (no YAML aliases in front matter, before MkDocs reads them),
+    on_files           pages/ (no YAML aliases in front matter, before MkDocs reads them;
+                       a translation has the English pages and anchors),
                        handout/ (one QR image per public link target), links/ (oEmbed files)
     on_page_markdown   a missing pymdownx snippet, named with its page and line
     on_env             pages/ (front matter, the content allowlist), postbuild/csp (page
@@ -60,6 +61,8 @@ from wtiw.links.professionals import oembed_files, oembed_links
 from wtiw.links.targets import site_link_groups
 from wtiw.offline.site import SHIM_FOLDER, finish_offline
 from wtiw.pages.content_html import content_findings
+from wtiw.pages.editions_check import Page as EditionPage
+from wtiw.pages.editions_check import edition_problems
 from wtiw.pages.front_matter import check_page, expansion_problems, long_date
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
@@ -193,6 +196,8 @@ class SitePlugin(BasePlugin):
                 + "\n".join(expansions)
             )
         folders = self._folders(config)
+        if folders.language != ENGLISH:
+            self._check_edition(files, config, folders)
         site_url = config.site_url or ""
         try:
             groups = site_link_groups(folders)
@@ -217,6 +222,30 @@ class SitePlugin(BasePlugin):
             for file in [file for file in files if file.src_uri.startswith(SHIM_FOLDER)]:
                 files.remove(file)
         return files
+
+    def _check_edition(self, files: Files, config: MkDocsConfig, folders: SiteFolders) -> None:
+        """A translation has the English pages and `{#id}` anchors (`pages/editions_check.py`)."""
+        pages = {
+            file.src_uri: EditionPage(
+                self._label(config, Path(file.abs_src_path)), file.content_string
+            )
+            for file in files.documentation_pages()
+            if file.abs_src_path
+        }
+        skip = (folders.docs.resolve(), folders.data.resolve())
+        english = {
+            path.relative_to(folders.english.docs).as_posix(): EditionPage(
+                self._label(config, path), path.read_text(encoding="utf-8")
+            )
+            for path in sorted(folders.english.docs.rglob("*.md"))
+            if not any(path.resolve().is_relative_to(folder) for folder in skip)
+        }
+        problems = edition_problems(pages, english, folders.language)
+        if problems:
+            raise PluginError(
+                "This edition's pages and anchors must match the English pages':\n"
+                + "\n".join(problems)
+            )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """After every page is rendered, before anything is written: check every page."""

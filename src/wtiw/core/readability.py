@@ -72,3 +72,74 @@ def grade(blocks: Iterable[str]) -> float:
 def word_count(blocks: Iterable[str]) -> int:
     """Number of words in the blocks."""
     return sum(len(block.split()) for block in blocks)
+
+
+# ── Spanish: INFLESZ ─────────────────────────────────────────────────────────────────────
+# Flesch-Kincaid is for English. For Spanish, health writers use the INFLESZ scale
+# (Barrio-Cantalejo et al., 2008) of Szigriszt-Pazos' perspicuity: below 40 "muy difícil",
+# 40-55 "algo difícil", 55-65 "normal", 65-80 "bastante fácil", over 80 "muy fácil". The
+# Spanish edition's bar is "bastante fácil", the match of grade 6.
+MIN_INFLESZ = 65.0
+
+_SPANISH_VOWELS = frozenset("aeiouáéíóúü")
+# Strong (open) vowels, accented or not. Two of them side by side are a hiatus (two
+# syllables: "le-er"); a weak vowel (i, u, ü) beside another vowel is a diphthong ("tie-ne")
+# unless the weak one bears the accent ("dí-a"), or both are the same weak vowel ("chi-i-ta").
+_STRONG = frozenset("aeoáéó")
+_ACCENTED_WEAK = frozenset("íú")
+# The u of "que, qui, gue, gui" is not said (but the ü of "pingüino" is).
+_SILENT_U = re.compile(r"(?<=q)u|(?<=g)u(?=[eiéí])")
+_SPANISH_WORD = re.compile(r"[a-záéíóúüñ]+", re.IGNORECASE)
+
+
+def _hiatus(first: str, second: str) -> bool:
+    """True when two vowels side by side are said in two syllables."""
+    if first in _STRONG and second in _STRONG:
+        return True
+    return first in _ACCENTED_WEAK or second in _ACCENTED_WEAK or first == second
+
+
+def spanish_syllables(word: str) -> int:
+    """Syllables of a Spanish word, by rule: one per vowel, less each diphthong or triphthong.
+
+    An h splits vowels as a consonant would ("pro-hi-bir"); a lone "y" is one syllable, and a
+    final y after a vowel ("muy", "hoy") closes that vowel's syllable.
+
+    >>> [spanish_syllables(w) for w in ("terapia", "ayuda", "guía", "psicología", "que")]
+    [3, 3, 2, 5, 1]
+    """
+    letters = _SILENT_U.sub("", word.casefold())
+    count, previous = 0, ""
+    for char in letters:
+        # A vowel starts a syllable unless it joins the one before it in a diphthong.
+        if char in _SPANISH_VOWELS and (previous not in _SPANISH_VOWELS or _hiatus(previous, char)):
+            count += 1
+        previous = char
+    return max(count, 1)
+
+
+def spanish_words(text: str) -> list[str]:
+    """The words of Spanish text: runs of letters (numbers and signs are not words)."""
+    return _SPANISH_WORD.findall(text)
+
+
+def inflesz(blocks: Iterable[str]) -> float:
+    """Szigriszt-Pazos perspicuity (the INFLESZ scale's figure) of the blocks, read as prose.
+
+    206.835 - 62.3 * syllables / words - words / sentences; higher is easier.
+    """
+    text = as_sentences(blocks)
+    found = spanish_words(text)
+    if not found:
+        return 100.0
+    count = len(sentences(text))
+    syllables = sum(spanish_syllables(word) for word in found)
+    return 206.835 - 62.3 * syllables / len(found) - len(found) / max(count, 1)
+
+
+def inflesz_band(score: float) -> str:
+    """The INFLESZ scale's name for a score."""
+    for limit, name in ((40, "muy difícil"), (55, "algo difícil"), (65, "normal")):
+        if score < limit:
+            return name
+    return "bastante fácil" if score <= 80 else "muy fácil"

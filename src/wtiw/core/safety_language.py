@@ -77,12 +77,20 @@ class Finding:
         return f'avoid "{self.phrase}": {self.rule.why}'
 
 
-def _is_hedged(sentence: str, match: re.Match[str]) -> bool:
-    """True when a promise-shaped "will" is negated, doubted or wished, not promised."""
-    clause = _CLAUSE_BREAK.split(sentence[: match.start()])[-1]
-    before = re.findall(r"[\w']+", clause.casefold().replace("\u2019", "'"))
-    inside = re.findall(r"[\w']+", match.group().casefold().replace("\u2019", "'"))
-    return bool(_NOT_A_PROMISE & {*before[-_LOOK_BACK:], *inside})
+def _hedged_by(doubts: frozenset[str]) -> Callable[[str, re.Match[str]], bool]:
+    """An excuse: True when a promise-shaped match has one of `doubts` in or just before it."""
+
+    def hedged(sentence: str, match: re.Match[str]) -> bool:
+        clause = _CLAUSE_BREAK.split(sentence[: match.start()])[-1]
+        before = re.findall(r"[\w']+", clause.casefold().replace("\u2019", "'"))
+        inside = re.findall(r"[\w']+", match.group().casefold().replace("\u2019", "'"))
+        return bool(doubts & {*before[-_LOOK_BACK:], *inside})
+
+    return hedged
+
+
+# True when a promise-shaped "will" is negated, doubted or wished, not promised.
+_is_hedged = _hedged_by(_NOT_A_PROMISE)
 
 
 ORDERS = Rule(
@@ -173,17 +181,141 @@ METHODS = Rule(
 
 RULES: tuple[Rule, ...] = (ORDERS, PROMISES, REASSURANCE, METHODS)
 
+# ── Spanish (the Spanish edition's pages and guide words) ───────────────────────────────
+# The same four kinds of wording, in the Spanish the site writes (tú, neutral Spanish). A
+# rule's message is for the editor: it says why in English and how in Spanish words.
 
-def findings(text: str, *, readers_words: bool = False) -> list[Finding]:
+# Words that make a future tense a doubt, a wish or a denial: "no sabes si te ayudará",
+# "temes que nada funcionará", "nadie puede prometer que funcionará".
+_NO_ES_PROMESA = frozenset(
+    {"si", "no", "nada", "nunca", "nadie", "ni", "quizá", "quizás", "ojalá", "prometer"}
+    | {"dudas", "duda", "temes", "miedo", "preocupa", "esperas", "espero", "saber", "sabes"}
+    | {"pregunta", "pregúntate", "preguntarte", "puede", "pueda", "podría", "tal"}
+)
+
+ORDENES = Rule(
+    "orders (es)",
+    (
+        _words(
+            r"debes(?!\x20de\b)",
+            "siempre deberías",
+            r"la única (?:respuesta|opción|salida|solución)",
+            "lo único que puedes hacer",
+        ),
+    ),
+    "it pushes one option as the only answer. Offer a choice instead, with words such as "
+    '"puedes" or "una opción es".',
+    # "No debes", "Ninguna es la única respuesta": a denial, not an order.
+    excuse=_hedged_by(frozenset({"no", "ni", "nunca", "ninguna", "ninguno", "nada"})),
+)
+
+# A result in the future: "te ayudará", "va a funcionar", "te sentirás mejor", "se pasará".
+_RESULTADO = (
+    r"(?:ayudar(?:á|án)|funcionar(?:á|án)|mejorar(?:á|án|ás)|curar(?:á|án)|"
+    r"arreglar(?:á|án)|solucionar(?:á|án)|desaparecer(?:á|án)|pasar(?:á|án)(?=\s*(?:[.,;:!)]|$))|"
+    r"sentirás\s+mejor|te\s+(?:vas|va)\s+a\s+sentir\s+mejor|"
+    r"vas?\s+a\s+(?:ayudar|funcionar|mejorar|curar|arreglar|pasar(?=\s*(?:[.,;:!)]|$)))|"
+    r"vas\s+a\s+sentirte\s+mejor)"
+)
+PROMESAS = Rule(
+    "promises (es)",
+    (
+        re.compile(rf"(?<![\w-]){_RESULTADO}(?![\w-])", re.IGNORECASE),
+        _words(
+            r"te (?:lo )?prometo",
+            r"prometemos",
+            r"garantiz(?:a|an|ado|ada|ados|adas|amos)",
+            r"garantía",
+            r"siempre (?:funciona|funcionan|ayuda|ayudan|sirve|sirven)",
+            r"seguro que",
+            "sin duda",
+            r"definitivamente",
+            "con toda seguridad",
+        ),
+    ),
+    "it promises a result no one can promise, and a reader let down by a promise may lose "
+    'hope. Say what may help instead, with words such as "a menudo ayuda" or "puede '
+    'ayudar".',
+    excuse=_hedged_by(_NO_ES_PROMESA),
+)
+
+TRANQUILIZAR = Rule(
+    "reassurance (es)",
+    (
+        _words(
+            r"todo (?:va a salir|saldrá|va a ir|irá) bien",
+            r"no (?:hay|tienes) (?:nada )?(?:de |por )?qu[eé] preocupar(?:se|te)",
+            "no te preocupes",
+            "no pasa nada",
+            r"no (?:hay|tienes) nada (?:malo|mal)",
+            r"no significa que (?:algo|nada) (?:vaya|esté|ande) mal",
+            r"(?:estarás|vas a estar|estará|va a estar) bien",
+            r"(?:normal|natural|bien) (?:sentirte|sentirse|ponerte|ponerse|estar) peor",
+            r"normal empeorar",
+            r"suele (?:pasar(?:se)?|desaparecer|calmarse|mejorar|irse) (?:en menos de|antes de)",
+            r"(?:completamente|totalmente|perfectamente|del todo) segur[oa]s?",
+        ),
+    ),
+    "it reassures without conditions about feeling worse or about risk, which can keep a "
+    "reader who is getting worse from seeking help. Say what is common and when to get help, "
+    'for example "Mucha gente se siente peor un tiempo. Si no te sientes a salvo, busca '
+    'ayuda ahora."',
+)
+
+_REFLEXIVO = r"(?:te|se|me)"
+METODOS = Rule(
+    "methods (es)",
+    (
+        _words(
+            r"sobredosis",
+            rf"ahorc(?:ar{_REFLEXIVO}?|arte|arse|amiento|ado|ada)",
+            r"sogas?",
+            r"ligaduras?",
+            r"pastillas para (?:morir|matarte|matarse|acabar)",
+            r"cuántas (?:pastillas|tabletas)",
+            r"dosis (?:letal|letales|mortal|mortales)",
+            rf"(?:tirar|lanzar|arrojar){_REFLEXIVO} (?:de|desde|por|a|al|delante)",
+            r"saltar (?:de|desde) (?:un|una|el|la|los|las) (?:puente|edificio|azotea|tejado|"
+            r"ventana|balcón|acantilado|altura)",
+            r"delante de (?:un|el) (?:tren|coche|autobús|camión)",
+            rf"cortar{_REFLEXIVO}",
+            r"cortes en (?:los|las|la|tu|tus|el) (?:brazos?|muñecas?|piel|piernas?)",
+            r"(?:las|tus) venas",
+            rf"quemar{_REFLEXIVO} (?:la|los|las|con)",
+            r"venenos?",
+            rf"envenen(?:ar{_REFLEXIVO}?|amiento)",
+            r"acumular (?:pastillas|medicamentos|medicinas)",
+            r"monóxido de carbono",
+            rf"asfixi(?:ar{_REFLEXIVO}?|a)",
+            rf"disparar{_REFLEXIVO}",
+            r"pegar(?:te|se) un tiro",
+        ),
+    ),
+    "it names a method of self-harm or suicide. Samaritans' media guidelines advise against "
+    "any method detail, because it can raise the risk for a reader in crisis. Talk about "
+    'safety without naming how, for example "aléjate de cualquier cosa que puedas usar para '
+    'hacerte daño". If the word means something else here, choose another one: a reader in '
+    "crisis may still read it that way.",
+    skips_questions=False,
+    in_readers_words=True,
+)
+
+SPANISH_RULES: tuple[Rule, ...] = (ORDENES, PROMESAS, TRANQUILIZAR, METODOS)
+# Each edition's rules, by its language (`theme.language`).
+RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": RULES, "es": SPANISH_RULES}
+
+
+def findings(text: str, *, readers_words: bool = False, language: str = "en") -> list[Finding]:
     """Every use of harmful wording in `text`, sentence by sentence, in text order.
 
     `readers_words` is for text in the reader's own voice (the guide's answers and questions
     to ask): there only the rules meant for it apply, so "Is this the only option?" is fine.
+    `language` picks the edition's rules (`RULES_BY_LANGUAGE`).
     """
     found = []
     for sentence in sentences(text):
-        question = sentence.rstrip("\"')\u201d\u2019").endswith("?")
-        for rule in RULES:
+        question = sentence.rstrip("\"')\u201d\u2019\u00bb").endswith("?")
+        for rule in RULES_BY_LANGUAGE[language]:
             skipped = question and rule.skips_questions
             if skipped or (readers_words and not rule.in_readers_words):
                 continue

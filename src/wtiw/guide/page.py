@@ -22,14 +22,17 @@ from wtiw.guide.options import options_path_for
 from wtiw.guide.render import GuideContext, render_guide, render_map
 from wtiw.guide.routes import read_listing
 from wtiw.guide.validate import crisis_path_for, validate_document
+from wtiw.guide.wording_lint import LANGUAGES, lint_wordings
 
 Fingerprint = tuple[tuple[str, int, int], ...]
+# The wording files of each language (`guide/wording_lint.py`): a change to one checks again.
+WORDINGS = ("guide.yaml", "options.yaml")
 
 
 def check_guide(
     tree_path: Path, docs_dir: Path, routes_path: Path, labels: tuple[str, str] | None = None
 ) -> Tree:
-    """The checked tree: shape, meaning, approved routes and wording; `InputError` otherwise.
+    """The checked tree: shape, meaning, routes, wording in every language; else `InputError`.
 
     `labels` name the tree and the routes file in messages (default: their paths).
     """
@@ -40,6 +43,8 @@ def check_guide(
     )
     approved = read_listing(routes_path, routes_label)
     problems = check_approved(tree, document, approved) + lint(tree, document)
+    # The other languages' words for the same steps and options, at their own lines.
+    problems += lint_wordings(tree, tree_path, tree_label)
     if problems:
         raise InputError(problems)
     return tree
@@ -52,6 +57,7 @@ def _fingerprint(folders: SiteFolders) -> Fingerprint:
         options_path_for(folders.guide_tree),
         crisis_path_for(folders.guide_tree),
         folders.guide_routes,
+        *(folders.data / language / name for language in LANGUAGES for name in WORDINGS),
         *sorted(folders.docs.rglob("*.md")),
         *sorted(folders.links.glob("*.yml")),
     ]

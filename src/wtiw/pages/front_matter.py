@@ -63,6 +63,8 @@ URL_PATTERN = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 KNOWN_FIELDS = frozenset(
     {"title", "description", "last_reviewed", "next_review", "sources", "clinical_review"}
     | {"render_macros", "hide", "template", "search"}
+    # A translated page's own sections (`pages/editions_check.py`).
+    | {"extra_anchors"}
 )
 # Spelled out here so the output never depends on the build machine's locale.
 MONTHS = (
