@@ -30,7 +30,9 @@ TODAY = date(2026, 12, 7)
 DATA = ROOT / "docs" / "_data"
 SPANISH = SiteFolders(ROOT / "docs" / "es", ROOT / "overrides", DATA, "es")
 ENGLISH = SiteFolders(ROOT / "docs", ROOT / "overrides")
-SPANISH_WORDS = ActionWords("llama al {number}", "escribe al {number}", "envía {keyword} al {number}", "o")
+SPANISH_WORDS = ActionWords(
+    "llama al {number}", "escribe al {number}", "envía {keyword} al {number}", "o"
+)
 
 NUMBERS = """checked: 2026-11-25
 services:
@@ -79,7 +81,8 @@ def test_the_spanish_edition_shows_every_list_in_spanish_words():
     assert "[envía AYUDA al 741741](sms:741741)" in markdown_list(crisis, "urgent")
     # The guide's own lists (`numbers:` in guide.yaml) exist in Spanish too.
     used = set(re.findall(r"^\s*numbers: (\S+)", (DATA / "guide.yaml").read_text(), re.M))
-    assert used and used <= set(crisis.lists)
+    assert used
+    assert used <= set(crisis.lists)
 
 
 def test_the_english_edition_keeps_its_words():
@@ -118,35 +121,70 @@ def test_link_words_follow_the_edition():
     ("words", "where", "message"),
     [
         # A listed service with no Spanish words: the list's line names the fix.
-        (WORDS.replace("  bare: {where: Estados Unidos}\n", ""), "5:15",
-         "`bare` has no words in this file: add it under `services:`"),
-        (WORDS.replace("solo: [bare, named]", "solo: [bare, gone]"), "7:16",
-         "no service has the id `gone` in docs/_data/crisis-help.yml"),
-        (WORDS.replace("  bare:", "  gone: {where: X}\n  bare:"), "3:3",
-         "no service has the id `gone` in docs/_data/crisis-help.yml: use one of its ids, or "
-         "remove these words."),
+        (
+            WORDS.replace("  bare: {where: Estados Unidos}\n", ""),
+            "5:15",
+            "`bare` has no words in this file: add it under `services:`",
+        ),
+        (
+            WORDS.replace("solo: [bare, named]", "solo: [bare, gone]"),
+            "7:16",
+            "no service has the id `gone` in docs/_data/crisis-help.yml",
+        ),
+        (
+            WORDS.replace("  bare:", "  gone: {where: X}\n  bare:"),
+            "3:3",
+            "no service has the id `gone` in docs/_data/crisis-help.yml: use one of its ids, or "
+            "remove these words.",
+        ),
         # Drift: a name or note one file has and the other lacks.
-        (WORDS.replace(", name: Una línea", ""), "2:3",
-         "`named` has a `name` in docs/_data/crisis-help.yml: give it here too"),
-        (WORDS.replace(", note: todo el día", ""), "2:3",
-         "`named` has a `note` in docs/_data/crisis-help.yml"),
-        (WORDS.replace("{where: Estados Unidos}", "{where: EE. UU., name: Nueve}"), "3:32",
-         "`bare` has no `name` in docs/_data/crisis-help.yml: remove it here"),
-        (WORDS.replace("{where: Estados Unidos}", "{where: EE. UU., note: hoy}"), "3:32",
-         "`bare` has no `note` in docs/_data/crisis-help.yml"),
-        (WORDS.replace("{where: Estados Unidos}", "{name: Nueve}"), "3:3",
-         "the words for `bare` are not right"),
-        (WORDS.replace("{where: Estados Unidos}", "{where: X, call: '1'}"), "3:3",
-         "the words for `bare` are not right"),
-        (WORDS.replace("{where: Estados Unidos}", "texto"), "3:3",
-         "the words for `bare` are not right"),
-        (WORDS.replace("{where: Estados Unidos}", '{where: "  "}'), "3:17",
-         "`where` of `bare`:"),
-        (WORDS.replace("{where: Estados Unidos}", "{where: '[x](y)'}"), "3:17",
-         "`where` of `bare`:"),
+        (
+            WORDS.replace(", name: Una línea", ""),
+            "2:3",
+            "`named` has a `name` in docs/_data/crisis-help.yml: give it here too",
+        ),
+        (
+            WORDS.replace(", note: todo el día", ""),
+            "2:3",
+            "`named` has a `note` in docs/_data/crisis-help.yml",
+        ),
+        (
+            WORDS.replace("{where: Estados Unidos}", "{where: EE. UU., name: Nueve}"),
+            "3:32",
+            "`bare` has no `name` in docs/_data/crisis-help.yml: remove it here",
+        ),
+        (
+            WORDS.replace("{where: Estados Unidos}", "{where: EE. UU., note: hoy}"),
+            "3:32",
+            "`bare` has no `note` in docs/_data/crisis-help.yml",
+        ),
+        (
+            WORDS.replace("{where: Estados Unidos}", "{name: Nueve}"),
+            "3:3",
+            "the words for `bare` are not right",
+        ),
+        (
+            WORDS.replace("{where: Estados Unidos}", "{where: X, call: '1'}"),
+            "3:3",
+            "the words for `bare` are not right",
+        ),
+        (
+            WORDS.replace("{where: Estados Unidos}", "texto"),
+            "3:3",
+            "the words for `bare` are not right",
+        ),
+        (WORDS.replace("{where: Estados Unidos}", '{where: "  "}'), "3:17", "`where` of `bare`:"),
+        (
+            WORDS.replace("{where: Estados Unidos}", "{where: '[x](y)'}"),
+            "3:17",
+            "`where` of `bare`:",
+        ),
         (WORDS.replace("  emergency: [bare]\n", ""), "5:3", "add the list `emergency:`"),
-        (WORDS.replace("solo: [bare, named]", "solo: []"), "7:9",
-         "expected a list of service ids."),
+        (
+            WORDS.replace("solo: [bare, named]", "solo: []"),
+            "7:9",
+            "expected a list of service ids.",
+        ),
         (WORDS + "checked: 2026-12-07\n", "8:1", "`checked` is not used here"),
     ],
 )
@@ -156,8 +194,7 @@ def test_a_wrong_words_file_is_an_error_at_its_line(words: str, where: str, mess
         _spanish(words)
     problems = [str(p) for p in caught.value.problems]
     assert any(
-        p.startswith(f"docs/_data/es/crisis-help.yml:{where}: ") and message in p
-        for p in problems
+        p.startswith(f"docs/_data/es/crisis-help.yml:{where}: ") and message in p for p in problems
     ), problems
 
 
@@ -175,7 +212,8 @@ def test_the_edition_is_read_once_per_change(tmp_path: Path):
     data = tmp_path / "_data"
     (data / "es").mkdir(parents=True)
     (data / "interface").mkdir()
-    (data / "interface" / "crisis.yml").write_bytes((DATA / "interface" / "crisis.yml").read_bytes())
+    interface = (DATA / "interface" / "crisis.yml").read_bytes()
+    (data / "interface" / "crisis.yml").write_bytes(interface)
     (data / "crisis-help.yml").write_text(NUMBERS, encoding="utf-8")
     wording = data / "es" / "crisis-help.yml"
     wording.write_text(WORDS, encoding="utf-8")
@@ -185,7 +223,8 @@ def test_the_edition_is_read_once_per_change(tmp_path: Path):
     assert first.lists["emergency"][0].actions[0].label == "llama al 911"
     wording.write_text(WORDS.replace("Estados Unidos", "EE. UU."), encoding="utf-8")
     changed = edition_crisis_help(folders, tmp_path)
-    assert changed is not first and changed.services["bare"].where == "EE. UU."
+    assert changed is not first
+    assert changed.services["bare"].where == "EE. UU."
     wording.unlink()
     with pytest.raises(InputError, match=r"^_data/es/crisis-help\.yml:1:1: the file is missing"):
         edition_crisis_help(folders, tmp_path)

@@ -17,8 +17,8 @@ from click import ClickException
 from wtiw.core.config_file import check_config
 from wtiw.core.problems import InputError
 from wtiw.core.site import site_folders
-from wtiw.crisis.markdown import markdown_list
 from wtiw.crisis.edition import edition_crisis_help
+from wtiw.crisis.markdown import markdown_list
 from wtiw.crisis.numbers import CrisisHelp
 from wtiw.embed.integrity import source_integrity
 from wtiw.guide.page import guide_html, guide_map_markdown

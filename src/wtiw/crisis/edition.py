@@ -66,7 +66,8 @@ def _texts(document: Document, key: str, entry: Any, english: Service) -> dict[s
     """One service's words in this edition, or the problem with them."""
     at = ("services", key)
     if not isinstance(entry, dict) or set(entry) - set(TEXT_FIELDS) or "where" not in entry:
-        return document.problem(at, f"the words for `{key}` are not right: {WORDING_FIX}.", key=True)
+        message = f"the words for `{key}` are not right: {WORDING_FIX}."
+        return document.problem(at, message, key=True)
     for field in ("name", "note"):
         if getattr(english, field) and field not in entry:
             return document.problem(
@@ -145,9 +146,7 @@ def parse_wording(document: Document, crisis: CrisisHelp, action: ActionWords) -
         lists[str(name)] = tuple(services[i] for i in map(str, ids) if i in worded)
     if problems:
         raise InputError(problems)
-    return dataclasses.replace(
-        crisis, services=services, lists=lists, lists_file=document.file
-    )
+    return dataclasses.replace(crisis, services=services, lists=lists, lists_file=document.file)
 
 
 def load_wording(path: Path, label: str, crisis: CrisisHelp, action: ActionWords) -> CrisisHelp:

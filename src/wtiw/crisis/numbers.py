@@ -7,8 +7,9 @@ Reading it checks the shape and names the file, the line and the fix for each pr
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -64,7 +65,7 @@ class Action:
     kind: Literal["call", "text"]
     number: str
     keyword: str = ""
-    words: ActionWords = field(default=ENGLISH_WORDS, compare=False)
+    words: ActionWords = dataclasses.field(default=ENGLISH_WORDS, compare=False)
 
     @property
     def href(self) -> str:
