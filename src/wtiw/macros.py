@@ -17,8 +17,9 @@ from click import ClickException
 from wtiw.core.config_file import check_config
 from wtiw.core.problems import InputError
 from wtiw.core.site import site_folders
+from wtiw.crisis.edition import edition_crisis_help
 from wtiw.crisis.markdown import markdown_list
-from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
+from wtiw.crisis.numbers import CrisisHelp
 from wtiw.embed.integrity import source_integrity
 from wtiw.guide.page import guide_html, guide_map_markdown
 from wtiw.guide.render import GuideContext
@@ -43,11 +44,10 @@ def define_env(env: Any) -> None:
         # MkDocs and mkdocs-macros run on click, which prints its errors as one line each.
         raise ClickException(f"the site's configuration needs fixing:\n{error}") from None
     label = os.path.relpath(folders.guide_tree, project)
-    crisis_label = os.path.relpath(folders.crisis_help, project)
 
     def crisis() -> CrisisHelp:
-        """Every crisis number, from docs/_data/crisis-help.yml."""
-        return site_crisis_help(folders.crisis_help, crisis_label)
+        """Every crisis number, from docs/_data/crisis-help.yml, in this edition's words."""
+        return edition_crisis_help(folders, project)
 
     def context() -> GuideContext:
         """Where the page being built is published."""

@@ -51,7 +51,8 @@ from wtiw.core.interface import template_words, words
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import ENGLISH, SiteFolders, edition_folder, edition_language, site_folders
 from wtiw.core.urls import absolute_url, page_url
-from wtiw.crisis.numbers import CrisisHelp, site_crisis_help
+from wtiw.crisis.edition import edition_crisis_help
+from wtiw.crisis.numbers import CrisisHelp
 from wtiw.embed.embed import embed_path, render_embed
 from wtiw.embed.integrity import HOST_SCRIPT, check_published, source_integrity
 from wtiw.guide.page import site_tree
@@ -169,9 +170,7 @@ class SitePlugin(BasePlugin):
                 f"(run `make check-guide`):\n{error}"
             ) from None
         try:
-            self.crisis = site_crisis_help(
-                folders.crisis_help, self._label(config, folders.crisis_help)
-            )
+            self.crisis = edition_crisis_help(folders, _project(config))
         except InputError as error:
             raise PluginError(f"The crisis numbers cannot be read:\n{error}") from None
         for warning in self.crisis.warnings:

@@ -15,7 +15,7 @@ from wtiw.crisis.numbers import CrisisHelp, Service
 def _links(
     service: Service, only: Literal["call", "text"] | None, *, sentence: bool = False
 ) -> str:
-    """The service's call and text links, joined with "or".
+    """The service's call and text links, joined with "or" (in the links' language).
 
     `sentence`: the links start a sentence, so the first link's words start with a capital.
     """
@@ -25,7 +25,7 @@ def _links(
     labels = [action.label for action in actions]
     if sentence:
         labels[0] = labels[0][:1].upper() + labels[0][1:]
-    return " or ".join(
+    return f" {actions[0].words.or_} ".join(
         f"[{escape_markdown(label)}]({action.href})"
         for label, action in zip(labels, actions, strict=True)
     )
@@ -49,7 +49,7 @@ def markdown_list(
     """
     if name not in crisis.lists:
         known = ", ".join(sorted(crisis.lists))
-        raise ValueError(f"docs/_data/crisis-help.yml has no list `{name}` (it has: {known})")
+        raise ValueError(f"{crisis.lists_file} has no list `{name}` (it has: {known})")
     lines = []
     for service in crisis.lists[name]:
         # Without a place or a name, the links start the line.

@@ -7,6 +7,7 @@ Reading it checks the shape and names the file, the line and the fix for each pr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -41,12 +42,30 @@ SERVICE_FIX = (
 
 
 @dataclass(frozen=True)
+class ActionWords:
+    """The words around a number, in an edition's language: "call {number}", "or".
+
+    The defaults are English; an edition's come from `docs/_data/interface/crisis.yml`.
+    """
+
+    call: str = "call {number}"
+    text: str = "text {number}"
+    text_keyword: str = "text {keyword} to {number}"
+    # Between two links of one service: "call 988 or text 988".
+    or_: str = "or"
+
+
+ENGLISH_WORDS = ActionWords()
+
+
+@dataclass(frozen=True)
 class Action:
     """One way to reach a service: call or text a number (with a first word to send)."""
 
     kind: Literal["call", "text"]
     number: str
     keyword: str = ""
+    words: ActionWords = dataclasses.field(default=ENGLISH_WORDS, compare=False)
 
     @property
     def href(self) -> str:
@@ -63,8 +82,9 @@ class Action:
     def label(self) -> str:
         """What the link says: "call 116 123", "text 988", "text SHOUT to 85258"."""
         if self.keyword:
-            return f"text {self.keyword} to {self.number}"
-        return f"{self.kind} {self.number}"
+            return self.words.text_keyword.format(keyword=self.keyword, number=self.number)
+        wording = self.words.call if self.kind == "call" else self.words.text
+        return wording.format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,8 @@ class CrisisHelp:
     lists: dict[str, tuple[Service, ...]]
     # Not errors yet, but to act on: numbers checked more than six months ago.
     warnings: tuple[Problem, ...] = ()
+    # The file that names the lists, for an error about a list it lacks.
+    lists_file: str = "docs/_data/crisis-help.yml"
 
     def checked_on(self, service: Service) -> date:
         """When `service` was last checked: its own date, or else the file's."""
