@@ -46,7 +46,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from wtiw.core.config_file import check_config
 from wtiw.core.editions import editions
-from wtiw.core.interface import template_words, words
+from wtiw.core.interface import Words, template_words, words
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import ENGLISH, SiteFolders, edition_folder, edition_language, site_folders
 from wtiw.core.urls import absolute_url, page_url
@@ -61,6 +61,7 @@ from wtiw.links.targets import site_link_groups
 from wtiw.offline.site import SHIM_FOLDER, finish_offline
 from wtiw.pages.content_html import content_findings
 from wtiw.pages.front_matter import check_page, expansion_problems, long_date
+from wtiw.pages.standards import site_standards
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
 from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
@@ -118,6 +119,14 @@ class SitePlugin(BasePlugin):
         """Where this edition's pages, theme overrides and shared data are."""
         return site_folders(config)
 
+    def _words(self, config: MkDocsConfig) -> Words:
+        """The edition's interface texts; a file missing a language fails the build here."""
+        folders = self._folders(config)
+        try:
+            return words(folders.data, folders.language, _project(config))
+        except InputError as error:
+            raise PluginError(f"The interface texts need fixing:\n{error}") from None
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Give the navigation's own titles ("Steps to consider") in the edition's language.
 
@@ -128,7 +137,7 @@ class SitePlugin(BasePlugin):
         folders = self._folders(config)
         if folders.language == ENGLISH:
             return nav
-        text = words(folders.data, folders.language, _project(config))
+        text = self._words(config)
         missing: list[str] = []
 
         def retitle(items: list[Any]) -> None:
@@ -166,6 +175,10 @@ class SitePlugin(BasePlugin):
                 f"(run `make check-guide`):\n{error}"
             ) from None
         try:
+            site_standards(folders, _project(config))
+        except InputError as error:
+            raise PluginError(f"The standards page's data needs fixing:\n{error}") from None
+        try:
             self.crisis = site_crisis_help(
                 folders.crisis_help, self._label(config, folders.crisis_help)
             )
@@ -196,12 +209,12 @@ class SitePlugin(BasePlugin):
         site_url = config.site_url or ""
         try:
             groups = site_link_groups(folders)
-            images = qr_files(groups, site_url)
+            images = qr_files(groups, site_url, self._words(config))
             # One host script for every edition (docs/embed.js), published in each.
             self.integrity = source_integrity(folders.english.docs)
             # oEmbed is for site builders reading the public site, not for the offline copy.
             documents = {} if _offline(config) else oembed_files(
-                groups, folders.templates, site_name=config.site_name, site_url=site_url,
+                groups, folders, site_name=config.site_name, site_url=site_url,
                 integrity=self.integrity,
             )  # fmt: skip
         except (LinkContractError, ValueError, OSError) as error:
@@ -305,7 +318,7 @@ class SitePlugin(BasePlugin):
             # name the public page (`x/`), as online.
             page.canonical_url = absolute_url(config.site_url or "", page_url(page.file.src_uri))
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
-        context["wtiw_handout"] = make_handout(url, self.crisis)
+        context["wtiw_handout"] = make_handout(url, self.crisis, text=self._words(config))
         context["wtiw_editions"] = editions(config, page.url, self.root_url)
         if page.url in self.oembed:
             context["wtiw_oembed"] = self.oembed[page.url]
