@@ -113,7 +113,27 @@ class SitePlugin(BasePlugin):
         folder = edition_folder(config, edition_language(config))
         if folder and config.site_url:
             config.site_url = absolute_url(config.site_url, folder)
+        if edition_language(config) != ENGLISH:
+            self._config_words(config)
         return config
+
+    def _config_words(self, config: MkDocsConfig) -> None:
+        """Put the edition's words into the texts mkdocs.yml gives in English.
+
+        Editions share mkdocs.yml; the palette toggles' names and the headings' permalink
+        title are looked up, by their English words, in `docs/_data/interface/config.yml`.
+        """
+        text = self._words(config)
+        try:
+            for option in config.theme.get("palette") or []:
+                toggle = option.get("toggle") if isinstance(option, dict) else None
+                if toggle and toggle.get("name"):
+                    toggle["name"] = text("config: " + toggle["name"])
+            toc = config.mdx_configs.get("toc") or {}
+            if toc.get("permalink_title"):
+                toc["permalink_title"] = text("config: " + toc["permalink_title"])
+        except KeyError as error:
+            raise PluginError(f"{error.args[0]} (docs/_data/interface/config.yml)") from None
 
     def _folders(self, config: MkDocsConfig) -> SiteFolders:
         """Where this edition's pages, theme overrides and shared data are."""
