@@ -29,11 +29,12 @@ SITE_URL = (
 
 
 def sources() -> list[Path]:
-    """Every published Markdown page."""
+    """Every published Markdown page of the English build (docs/es is the Spanish build's)."""
     return sorted(
         path
         for path in DOCS.rglob("*.md")
         if not any(part.startswith(("_", ".")) for part in path.relative_to(DOCS).parts)
+        and path.relative_to(DOCS).parts[0] != "es"
     )
 
 

@@ -19,6 +19,7 @@ from mkdocs.utils.templates import url_filter
 
 from tests.support.build import ROOT
 from tests.support.site_pages import is_redirect_stub
+from wtiw.core.interface import template_words
 from wtiw.crisis.numbers import load_crisis_help
 from wtiw.embed.embed import GUIDE_FRAME_HEIGHT, embed_path, render_embed
 from wtiw.postbuild.links import open_outside_frame, stays_in_frame
@@ -195,6 +196,7 @@ def test_the_embed_form_renders_the_page_with_the_one_guide_height_and_links_out
         )
     )
     theme.filters["url"] = url_filter
+    theme.globals["wtiw_t"] = template_words(ROOT / "docs" / "_data", "en", ROOT)
     page = Page("Guide", File("guide.md", "docs", "site", use_directory_urls=True), MkDocsConfig())
     html = render_embed(theme, {"page": page, "base_url": "..", "config": {"site_name": "WTIW"}})
     height = f'data-wtiw-embed data-wtiw-guide-height="{GUIDE_FRAME_HEIGHT}">'

@@ -48,7 +48,7 @@ def status(tab: object) -> object:
 
 def test_live_region_is_in_the_html_before_any_script(site_dir):
     html = (site_dir / SECTION / "index.html").read_text(encoding="utf-8")
-    assert 'role="status" data-wtiw-copy-status></p>' in html
+    assert 'role="status" data-wtiw-copy-status data-wtiw-copy-texts=' in html
 
 
 def test_every_section_heading_gets_a_button(page, site_url):

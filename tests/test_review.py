@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.support.build import ROOT, BuildResult, build, copy_project
+from wtiw.core.interface import words
 from wtiw.core.problems import InputError
 from wtiw.core.yaml_reader import Document, parse_document
 from wtiw.crisis.numbers import parse_crisis_help
@@ -31,6 +32,7 @@ from wtiw.pages.standards import load_standards, standards_markdown
 
 DATA = ROOT / "docs" / "_data"
 TODAY = date(2026, 12, 6)
+ENGLISH = words(DATA, "en", ROOT)
 PAGE = """---
 title: A page
 description: One line.
@@ -100,14 +102,16 @@ def test_a_future_sign_off_and_an_unknown_key_are_refused():
 def test_the_about_text_says_plainly_when_no_one_has_signed(tmp_path: Path):
     write_page(tmp_path / "docs", "a.md", "2026-06-01", "2026-12-01")
     assert clinical_sign_offs(tmp_path / "docs") == []
-    assert "not yet been reviewed by an independent clinician" in clinical_review_markdown([])
+    assert "not yet been reviewed by an independent clinician" in clinical_review_markdown(
+        [], ENGLISH
+    )
 
 
 def test_a_sign_off_is_listed_with_its_registration(tmp_path: Path):
     extra = "clinical_review:\n" + "".join(f"  {key}: {value}\n" for key, value in SIGN_OFF.items())
     write_page(tmp_path / "docs", "a.md", "2026-06-01", "2026-12-01", extra)
     (signed,) = clinical_sign_offs(tmp_path / "docs")
-    text = clinical_review_markdown([signed])
+    text = clinical_review_markdown([signed], ENGLISH)
     assert (
         "[A page](a.md): A. Clinician, Clinical psychologist (HCPC registration PYL00000)" in text
     )
@@ -222,7 +226,7 @@ def test_the_published_site_has_no_sign_off_and_says_so(site_dir: Path):
 
 def test_every_standard_and_criterion_is_on_the_built_page(site_dir: Path):
     page = article(site_dir, "standards")
-    for standard in load_standards(DATA / "ipdas.yml", DATA / "standards.yml", ROOT):
+    for standard in load_standards((DATA / "ipdas.yml", DATA / "standards.yml"), ROOT, ENGLISH):
         assert f'id="{standard.id}"' in page
         for criterion in standard.criteria:
             assert f"<strong>{criterion.id}.</strong>" in page
@@ -242,11 +246,13 @@ def test_a_criterion_with_no_place_and_no_reason_is_refused_at_its_line(tmp_path
         encoding="utf-8",
     )
     with pytest.raises(InputError) as error:
-        load_standards(DATA / "ipdas.yml", broken, tmp_path)
+        load_standards((DATA / "ipdas.yml", broken), tmp_path, ENGLISH)
     assert re.search(r"standards\.yml:6:\d+: criterion X1 names no place", str(error.value))
 
 
 def test_places_become_markdown_links_the_strict_build_checks():
-    text = standards_markdown(load_standards(DATA / "ipdas.yml", DATA / "standards.yml", ROOT))
+    text = standards_markdown(
+        load_standards((DATA / "ipdas.yml", DATA / "standards.yml"), ROOT, ENGLISH), ENGLISH
+    )
     assert "(about.md#feedback)" in text
     assert "(index.md#feeling-stuck-is-common)" in text

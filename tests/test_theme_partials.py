@@ -158,7 +158,8 @@ CHANGES = [
         "partials/header.html",
         "    {% if config.theme.palette %}\n",
         '    <a class="wtiw-header-help" href="{{ \'help-now/\' | url }}" '
-        "data-wtiw-header-help>Help now</a>\n    {% if config.theme.palette %}\n",
+        'data-wtiw-header-help>{{ wtiw_t("site.header.help_now") }}</a>\n'
+        "    {% if config.theme.palette %}\n",
     ),
     # __md_get and __md_set reach localStorage inside try/catch, so blocked storage cannot throw.
     Change(

@@ -15,6 +15,7 @@ from typing import Any
 from click import ClickException
 
 from wtiw.core.config_file import check_config
+from wtiw.core.interface import words
 from wtiw.core.problems import InputError
 from wtiw.core.site import site_folders
 from wtiw.crisis.edition import edition_crisis_help
@@ -27,7 +28,7 @@ from wtiw.links.professionals import render_part
 from wtiw.links.targets import site_link_groups
 from wtiw.pages.front_matter import long_date
 from wtiw.pages.review import clinical_review_markdown, clinical_sign_offs
-from wtiw.pages.standards import load_standards, standards_markdown
+from wtiw.pages.standards import site_standards, standards_markdown
 
 
 def define_env(env: Any) -> None:
@@ -75,7 +76,7 @@ def define_env(env: Any) -> None:
         return render_part(
             part,
             site_link_groups(folders, label),
-            folders.templates,
+            folders,
             site_name=env.conf["site_name"],
             site_url=env.conf["site_url"] or "",
             page_url=env.page.url,
@@ -97,11 +98,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def standards() -> str:
         """The "How this guide meets the standards" page body, from ipdas.yml and standards.yml."""
-        return standards_markdown(
-            load_standards(folders.data / "ipdas.yml", folders.data / "standards.yml", project)
-        )
+        # Checked in the plugin's `on_pre_build`, so a problem stops the build there, clearly.
+        text = words(folders.data, folders.language, project)
+        return standards_markdown(site_standards(folders, project), text)
 
     @env.macro
     def clinical_review_status() -> str:
         """Who has signed pages off as a clinician, or that no one has yet (never invented)."""
-        return clinical_review_markdown(clinical_sign_offs(folders.docs))
+        text = words(folders.data, folders.language, project)
+        return clinical_review_markdown(clinical_sign_offs(folders.docs), text, folders.language)

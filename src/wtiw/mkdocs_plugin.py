@@ -47,7 +47,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from wtiw.core.config_file import check_config
 from wtiw.core.editions import editions
-from wtiw.core.interface import template_words, words
+from wtiw.core.interface import Words, template_words, words
 from wtiw.core.problems import InputError, plural
 from wtiw.core.site import ENGLISH, SiteFolders, edition_folder, edition_language, site_folders
 from wtiw.core.urls import absolute_url, page_url
@@ -65,6 +65,7 @@ from wtiw.pages.content_html import content_findings
 from wtiw.pages.editions_check import Page as EditionPage
 from wtiw.pages.editions_check import edition_problems
 from wtiw.pages.front_matter import check_page, expansion_problems, long_date
+from wtiw.pages.standards import site_standards
 from wtiw.postbuild.csp import content_problems, template_scripts
 from wtiw.postbuild.finish import SiteFacts, finish_site
 from wtiw.postbuild.redirect_stubs import POLICY_PARTIAL
@@ -116,11 +117,39 @@ class SitePlugin(BasePlugin):
         folder = edition_folder(config, edition_language(config))
         if folder and config.site_url:
             config.site_url = absolute_url(config.site_url, folder)
+        if edition_language(config) != ENGLISH:
+            self._config_words(config)
         return config
+
+    def _config_words(self, config: MkDocsConfig) -> None:
+        """Put the edition's words into the texts mkdocs.yml gives in English.
+
+        Editions share mkdocs.yml; the palette toggles' names and the headings' permalink
+        title are looked up, by their English words, in `docs/_data/interface/config.yml`.
+        """
+        text = self._words(config)
+        try:
+            for option in config.theme.get("palette") or []:
+                toggle = option.get("toggle") if isinstance(option, dict) else None
+                if toggle and toggle.get("name"):
+                    toggle["name"] = text("config: " + toggle["name"])
+            toc = config.mdx_configs.get("toc") or {}
+            if toc.get("permalink_title"):
+                toc["permalink_title"] = text("config: " + toc["permalink_title"])
+        except KeyError as error:
+            raise PluginError(f"{error.args[0]} (docs/_data/interface/config.yml)") from None
 
     def _folders(self, config: MkDocsConfig) -> SiteFolders:
         """Where this edition's pages, theme overrides and shared data are."""
         return site_folders(config)
+
+    def _words(self, config: MkDocsConfig) -> Words:
+        """The edition's interface texts; a file missing a language fails the build here."""
+        folders = self._folders(config)
+        try:
+            return words(folders.data, folders.language, _project(config))
+        except InputError as error:
+            raise PluginError(f"The interface texts need fixing:\n{error}") from None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Give the navigation's own titles ("Steps to consider") in the edition's language.
@@ -132,7 +161,7 @@ class SitePlugin(BasePlugin):
         folders = self._folders(config)
         if folders.language == ENGLISH:
             return nav
-        text = words(folders.data, folders.language, _project(config))
+        text = self._words(config)
         missing: list[str] = []
 
         def retitle(items: list[Any]) -> None:
@@ -170,6 +199,10 @@ class SitePlugin(BasePlugin):
                 f"(run `make check-guide`):\n{error}"
             ) from None
         try:
+            site_standards(folders, _project(config))
+        except InputError as error:
+            raise PluginError(f"The standards page's data needs fixing:\n{error}") from None
+        try:
             self.crisis = edition_crisis_help(folders, _project(config))
         except InputError as error:
             raise PluginError(f"The crisis numbers cannot be read:\n{error}") from None
@@ -200,12 +233,12 @@ class SitePlugin(BasePlugin):
         site_url = config.site_url or ""
         try:
             groups = site_link_groups(folders)
-            images = qr_files(groups, site_url)
+            images = qr_files(groups, site_url, self._words(config))
             # One host script for every edition (docs/embed.js), published in each.
             self.integrity = source_integrity(folders.english.docs)
             # oEmbed is for site builders reading the public site, not for the offline copy.
             documents = {} if _offline(config) else oembed_files(
-                groups, folders.templates, site_name=config.site_name, site_url=site_url,
+                groups, folders, site_name=config.site_name, site_url=site_url,
                 integrity=self.integrity,
             )  # fmt: skip
         except (LinkContractError, ValueError, OSError) as error:
@@ -335,7 +368,7 @@ class SitePlugin(BasePlugin):
             # name the public page (`x/`), as online.
             page.canonical_url = absolute_url(config.site_url or "", page_url(page.file.src_uri))
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
-        context["wtiw_handout"] = make_handout(url, self.crisis)
+        context["wtiw_handout"] = make_handout(url, self.crisis, text=self._words(config))
         context["wtiw_editions"] = editions(config, page.url, self.root_url)
         if page.url in self.oembed:
             context["wtiw_oembed"] = self.oembed[page.url]

@@ -3,7 +3,9 @@
    list of links works without JavaScript. This script adds a "Copy link" button after every
    section heading and guide step heading, and mounts the picker on [data-wtiw-picker].
    Confirmation goes through the polite live region [data-wtiw-copy-status], which is in the
-   HTML from the start. Where the clipboard is unavailable or refused, the address appears
+   HTML from the start, and carries this script's words in the page's language
+   ([data-wtiw-copy-texts], JSON printed by page-extras.html): the script has none of its own.
+   Where the clipboard is unavailable or refused, the address appears
    in a selected text field instead. Idempotent: safe to run twice on the same page. */
 (function () {
   "use strict";
@@ -11,6 +13,22 @@
   var HEADINGS = ".md-content article h2[id], [data-step] > h2, [data-step] > * > h2";
   var MOUNTED = "data-wtiw-copy-mounted";
   var statusTimer = null;
+  var texts = null;
+
+  /* One of the page's words for this script, with {name} placeholders filled in. */
+  function say(key, values) {
+    if (!texts) {
+      var status = document.querySelector("[data-wtiw-copy-texts]");
+      try {
+        texts = JSON.parse((status && status.getAttribute("data-wtiw-copy-texts")) || "{}");
+      } catch (error) {
+        texts = {};
+      }
+    }
+    return String(texts[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? values[name] : whole;
+    });
+  }
 
   /* The page's canonical absolute address without a fragment: site_url based, so a link
      copied from a preview or a local copy still points at the public site. */
@@ -61,7 +79,7 @@
     field.value = url;
     field.focus();
     field.select();
-    announce("Copying is not available here. The link is selected: copy it with your keyboard or menu.");
+    announce(say("noClipboardLink"));
   }
 
   /* The anchor a heading stands for: its guide step's id, or its own id. */
@@ -84,16 +102,16 @@
     button.type = "button";
     button.className = "wtiw-copy-link";
     button.setAttribute("data-wtiw-copy-anchor", anchor);
-    button.setAttribute("aria-label", "Copy link to \u201c" + title + "\u201d");
-    button.textContent = "Copy link";
+    button.setAttribute("aria-label", say("buttonLabel", { title: title }));
+    button.textContent = say("button");
     button.addEventListener("click", function () {
       var url = canonicalBase() + "#" + anchor;
       writeClipboard(url).then(
         function () {
-          announce("Link copied");
+          announce(say("copied"));
         },
         function () {
-          showFallback(button, url, "Link to \u201c" + title + "\u201d");
+          showFallback(button, url, say("fieldLabel", { title: title }));
         }
       );
     });
@@ -113,12 +131,12 @@
       }
       writeClipboard(field.value).then(
         function () {
-          announce(button.getAttribute("data-wtiw-copied") || "Link copied");
+          announce(button.getAttribute("data-wtiw-copied") || say("copied"));
         },
         function () {
           field.focus();
           field.select();
-          announce("Copying is not available here. The text is selected: copy it with your keyboard or menu.");
+          announce(say("noClipboardText"));
         }
       );
     });
@@ -163,7 +181,7 @@
         oembedField.hidden = !oembed.value;
       }
       qr.src = option.getAttribute("data-qr");
-      qr.alt = "QR code for " + option.getAttribute("data-url");
+      qr.alt = say("qrAlt", { url: option.getAttribute("data-url") });
       qrLink.href = option.getAttribute("data-qr");
     }
     select.addEventListener("change", update);

@@ -31,6 +31,9 @@ LANGUAGES = ("en", "es")
 
 FOLDER = "interface"
 
+Words = Callable[..., str]
+"""An edition's interface texts: call with a key (and any `{name}` values), get plain text."""
+
 
 def interface_files(data: Path) -> list[Path]:
     """The interface files in the data folder `data`, in name order."""
@@ -98,7 +101,7 @@ def _label(path: Path, project: Path) -> str:
         return path.as_posix()
 
 
-def words(data: Path, language: str, project: Path | None = None) -> Callable[..., str]:
+def words(data: Path, language: str, project: Path | None = None) -> Words:
     """The interface texts of `language`: call with a key (and any `{name}` values).
 
     An unknown key raises `KeyError` naming it, so a typo in a template fails the build.

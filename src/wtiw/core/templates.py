@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from wtiw.core.interface import template_words
+from wtiw.core.site import PROJECT
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()!|<>])")
 
@@ -27,8 +28,10 @@ def markdown_text(text: str) -> Markup:
 def partials(templates: Path, data: Path | None = None, language: str = "en") -> Environment:
     """The environment over the theme-override folder (`overrides/`), one per edition.
 
-    With the data folder, templates get `wtiw_t`, the interface texts in `language`
-    (`core/interface.py`), as the theme's templates do.
+    Templates get `wtiw_t`, the interface texts in `language` (`core/interface.py`), as the
+    theme's templates do: shared partials (`partials/site/crisis-numbers.html`) use it.
+    Without `data`, the project's own data folder beside `templates` (`docs/_data`), in
+    English: callers building another edition must pass theirs.
     """
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -38,9 +41,10 @@ def partials(templates: Path, data: Path | None = None, language: str = "en") ->
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_text
-    if data is not None:
-        env.globals["wtiw_t"] = template_words(data, language)
-        env.globals["wtiw_language"] = language
+    if data is None:
+        data = templates.parent / PROJECT.data
+    env.globals["wtiw_t"] = template_words(data, language)
+    env.globals["wtiw_language"] = language
     return env
 
 

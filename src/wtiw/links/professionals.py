@@ -7,16 +7,20 @@ sections, the guide tree's steps) into plain view data; Jinja templates in
 render it. No MkDocs imports, so the page can be tested and moved to another generator as it
 is. Example::
 
-    render_part("list", groups, templates_dir, site_url="https://x.org/", page_url="p/", ...)
+    render_part("list", groups, folders, site_url="https://x.org/", page_url="p/", ...)
+
+Every word the parts show is an interface text (`docs/_data/interface/professionals.yml`)
+in the edition's language, which `folders` (`core/site.py`) names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment
 
+from wtiw.core.interface import Words, words
+from wtiw.core.site import SiteFolders
 from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import absolute_url, relative_url
 from wtiw.embed.embed import GUIDE_FRAME_HEIGHT
@@ -25,8 +29,6 @@ from wtiw.embed.oembed import oembed_document, oembed_path, to_json
 from wtiw.links.contract import GUIDE_PATH, LinkGroup, LinkTarget
 
 PARTS = ("list", "picker", "snippet")
-KIND_LABELS = {"page": "Whole page", "section": "Section", "step": "Guide step"}
-GUIDE_LABEL = "Whole guide"
 # The snippet's `height` attribute: what a reader sees before embed.js sizes the frame, or
 # always when scripts are off. Guide forms report one constant height, so they get their own.
 FRAME_HEIGHT = 700
@@ -61,7 +63,16 @@ class GroupView:
     items: tuple[TargetView, ...]
 
 
-def _view(target: LinkTarget, site_name: str, site_url: str, page_url: str) -> TargetView:
+def _kind_label(target: LinkTarget, text: Words) -> str:
+    """What a target is, before its title: "Whole page", "Section", "Guide step", "Whole guide"."""
+    if target.path == GUIDE_PATH and target.kind == "page":
+        return text("professionals.kind.guide")
+    return text(f"professionals.kind.{target.kind}")
+
+
+def _view(
+    target: LinkTarget, text: Words, site_name: str, site_url: str, page_url: str
+) -> TargetView:
     """Precompute the addresses of one target, absolute for sharing, relative for browsing."""
     context = "" if target.kind == "page" else f"{target.page_title}: "
     name = f"{context}{target.title}"
@@ -69,7 +80,7 @@ def _view(target: LinkTarget, site_name: str, site_url: str, page_url: str) -> T
     oembed = "" if target.kind == "section" else oembed_path(target.path, target.anchor)
     return TargetView(
         key=target.href,
-        kind_label=GUIDE_LABEL if guide and target.kind == "page" else KIND_LABELS[target.kind],
+        kind_label=_kind_label(target, text),
         title=target.title,
         name=name,
         frame_title=name if name == site_name else f"{name} ({site_name})",
@@ -85,14 +96,14 @@ def _view(target: LinkTarget, site_name: str, site_url: str, page_url: str) -> T
 
 
 def group_views(
-    groups: list[LinkGroup], *, site_name: str, site_url: str, page_url: str
+    groups: list[LinkGroup], text: Words, *, site_name: str, site_url: str, page_url: str
 ) -> list[GroupView]:
-    """View data for every group, in contract order."""
+    """View data for every group, in contract order, labelled in `text`'s words."""
     return [
         GroupView(
             title=group.page.title,
             slug=group.page.slug,
-            items=tuple(_view(t, site_name, site_url, page_url) for t in group.targets),
+            items=tuple(_view(t, text, site_name, site_url, page_url) for t in group.targets),
         )
         for group in groups
     ]
@@ -101,7 +112,7 @@ def group_views(
 def render_part(
     part: str,
     link_groups: list[LinkGroup],
-    templates_dir: Path,
+    folders: SiteFolders,
     *,
     site_name: str,
     site_url: str,
@@ -114,8 +125,12 @@ def render_part(
     """
     if part not in PARTS:
         raise ValueError(f"Unknown part '{part}'. Use one of: {', '.join(PARTS)}.")
-    groups = group_views(link_groups, site_name=site_name, site_url=site_url, page_url=page_url)
-    template = partials(templates_dir).get_template(f"partials/professionals/{part}.html")
+    text = words(folders.data, folders.language)
+    groups = group_views(
+        link_groups, text, site_name=site_name, site_url=site_url, page_url=page_url
+    )
+    env = partials(folders.templates, folders.data, folders.language)
+    template = env.get_template(f"partials/professionals/{part}.html")
     html = template.render(
         groups=groups,
         first=groups[0].items[0],
@@ -142,16 +157,18 @@ def embed_snippet(env: Environment, view: TargetView, *, site_url: str, integrit
 
 def oembed_files(
     link_groups: list[LinkGroup],
-    templates_dir: Path,
+    folders: SiteFolders,
     *,
     site_name: str,
     site_url: str,
     integrity: str,
 ) -> dict[str, str]:
     """Every oEmbed document (pages and guide steps), by its path from the site root."""
-    env = partials(templates_dir)
+    env = partials(folders.templates, folders.data, folders.language)
+    text = words(folders.data, folders.language)
     files: dict[str, str] = {}
-    for group in group_views(link_groups, site_name=site_name, site_url=site_url, page_url=""):
+    views = group_views(link_groups, text, site_name=site_name, site_url=site_url, page_url="")
+    for group in views:
         for view in group.items:
             if not view.oembed_href:
                 continue

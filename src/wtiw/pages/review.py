@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
+from wtiw.core.interface import Words
 from wtiw.core.problems import InputError
 from wtiw.crisis.numbers import CrisisHelp
 from wtiw.pages.front_matter import long_date, read_front_matter
@@ -127,22 +128,27 @@ def clinical_sign_offs(docs: Path) -> list[SignOff]:
     return found
 
 
-def clinical_review_markdown(sign_offs: list[SignOff]) -> str:
-    """The about page's statement: each sign-off, or plainly that there is none yet."""
+def clinical_review_markdown(sign_offs: list[SignOff], text: Words, language: str = "en") -> str:
+    """The about page's statement: each sign-off, or plainly that there is none yet.
+
+    In the edition's words (`text`, interface texts) and dates (`language`).
+    """
     if not sign_offs:
-        return (
-            "The content has not yet been reviewed by an independent clinician. The people "
-            "who write it check each fact against its source, but that is not the same as a "
-            "clinician's review. When a clinician signs off a page, the page will show their "
-            "name, their role and their registration, and this section will list it.\n"
-        )
-    lines = ["These pages have been checked by a clinician, who is named on the page:", ""]
+        return text("pages.review.none_yet") + "\n"
+    lines = [text("pages.review.signed_intro"), ""]
     # Front matter is content: escaped, so a name cannot become markup.
     lines += [
-        f"- [{escape(item.title)}]({item.page.split('/', 1)[1]}): {escape(item.name)}, "
-        f"{escape(item.role)} ({escape(item.registration_body)} registration "
-        f"{escape(item.registration_number)}), {long_date(item.date)}."
+        "- "
+        + text(
+            "pages.review.signed_line",
+            link=f"[{escape(item.title)}]({item.page.split('/', 1)[1]})",
+            name=escape(item.name),
+            role=escape(item.role),
+            body=escape(item.registration_body),
+            number=escape(item.registration_number),
+            date=long_date(item.date, language),
+        )
         for item in sign_offs
     ]
-    lines += ["", "The other pages have not yet been reviewed by an independent clinician.", ""]
+    lines += ["", text("pages.review.others"), ""]
     return "\n".join(lines)

@@ -9,6 +9,11 @@ mapped section is gone, as it does for any broken anchor; the data's shape is ch
 each problem at its line.
 
     - **P8.** Feedback: ... **Met.** [How to report a mistake.](about.md#feedback)
+
+Another edition's words for the two files sit in `docs/_data/es/` by the same ids
+(`wording_shape`): its page keeps the English files' criteria, places and links, so the two
+cannot drift, and a criterion or place missing from either side fails the build at its line.
+The page's own words ("Met.", "Source:") are interface texts (`interface/pages.yml`).
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wtiw.core.interface import Words, words
 from wtiw.core.problems import InputError, Problem
-from wtiw.core.yaml_reader import Document, load_document
+from wtiw.core.site import SiteFolders
+from wtiw.core.wording import Shape, check, translate
+from wtiw.core.yaml_reader import Document, PathKey, load_document
 
 # Ids the page template adds to every page (`review.html`), which MkDocs cannot see in the
 # Markdown: such a place links to its page, and tests/test_ipdas.py checks the id is built.
@@ -108,11 +116,94 @@ def _criteria(document: Document, at: tuple, entries: Any) -> tuple[list[Criteri
     return criteria, problems
 
 
-def load_standards(ipdas_path: Path, standards_path: Path, root: Path) -> list[Standard]:
-    """IPDAS first, then the other standards; `InputError` with every problem otherwise."""
+def _criteria_shape(document: Document, at: PathKey) -> Shape:
+    """The words of the criteria under `at`, by id: criterion, why not yet, each place's how."""
+    entries = _get(document.data, at)
+    shapes: dict[str, Shape] = {}
+    for index, item in enumerate(entries if isinstance(entries, list) else []):
+        if not (isinstance(item, dict) and _text(item.get("id"))):
+            continue  # the English file's own check names it
+        here = (*at, index)
+        parts = {name: Shape((*here, name)) for name in ("criterion", "not_yet") if name in item}
+        if isinstance(item.get("met_by"), list):
+            parts["met_by"] = Shape((*here, "met_by"), items=len(item["met_by"]), item_field="how")
+        shapes[item["id"]] = Shape(here, parts=parts)
+    return Shape(at, parts=shapes)
+
+
+def _get(data: Any, at: PathKey) -> Any:
+    """The value at `at` in plain YAML data, or None."""
+    for piece in at:
+        found = isinstance(data, dict) and piece in data
+        found = found or (isinstance(data, list) and isinstance(piece, int) and piece < len(data))
+        if not found:
+            return None
+        data = data[piece]
+    return data
+
+
+def wording_shape(document: Document) -> Shape:
+    """The texts a translation of ipdas.yml or standards.yml gives (`core/wording.py`).
+
+    ipdas.yml: the source's `title` and `criteria` by id. standards.yml: `standards` by id,
+    each with its `title`, its source's `title` and its `criteria` by id.
+    """
+    data = document.data if isinstance(document.data, dict) else {}
+    parts: dict[str, Shape] = {}
+    if isinstance(data.get("source"), dict) and "title" in data["source"]:
+        parts["source"] = Shape(("source",), parts={"title": Shape(("source", "title"))})
+    if "criteria" in data:
+        parts["criteria"] = _criteria_shape(document, ("criteria",))
+    if isinstance(data.get("standards"), list):
+        standards: dict[str, Shape] = {}
+        for index, item in enumerate(data["standards"]):
+            if not (isinstance(item, dict) and _text(item.get("id"))):
+                continue
+            at: PathKey = ("standards", index)
+            own = {"criteria": _criteria_shape(document, (*at, "criteria"))}
+            if "title" in item:
+                own["title"] = Shape((*at, "title"))
+            if isinstance(item.get("source"), dict) and "title" in item["source"]:
+                title = Shape((*at, "source", "title"))
+                own["source"] = Shape((*at, "source"), parts={"title": title})
+            standards[item["id"]] = Shape(at, parts=own)
+        parts["standards"] = Shape(("standards",), parts=standards)
+    return Shape((), parts=parts)
+
+
+def _load(path: Path, root: Path, wording: Path | None) -> Document:
+    """One English data file, with another edition's words put in when `wording` is given."""
+    english = load_document(path, _relative(path, root))
+    if wording is None:
+        return english
+    translation = load_document(wording, _relative(wording, root))
+    shape = wording_shape(english)
+    problems = check(shape, translation, english)
+    if problems:
+        raise InputError(problems)
+    words = translate(shape, english.data, translation.data)
+    return Document(english.file, words, english.values, english.keys)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """A path as editors see it, from the project folder."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def load_standards(
+    paths: tuple[Path, Path],
+    root: Path,
+    text: Words,
+    wording: tuple[Path | None, Path | None] = (None, None),
+) -> list[Standard]:
+    """IPDAS first, then the other standards; `InputError` with every problem otherwise.
+
+    `paths` are ipdas.yml and standards.yml; `text` gives the page's own words; `wording`,
+    another edition's words for the two files (`docs/_data/es/`), None in English.
+    """
     problems: list[Problem] = []
     standards: list[Standard] = []
-    ipdas = load_document(ipdas_path, os.path.relpath(ipdas_path, root).replace(os.sep, "/"))
+    ipdas = _load(paths[0], root, wording[0])
     data = ipdas.data if isinstance(ipdas.data, dict) else {}
     source = data.get("source") if isinstance(data.get("source"), dict) else {}
     criteria, bad = _criteria(ipdas, ("criteria",), data.get("criteria"))
@@ -120,15 +211,13 @@ def load_standards(ipdas_path: Path, standards_path: Path, root: Path) -> list[S
     standards.append(
         Standard(
             "ipdas",
-            "International Patient Decision Aid Standards (IPDAS)",
+            text("pages.standards.ipdas_title"),
             str(source.get("title", "")),
             str(source.get("url", "")),
             tuple(criteria),
         )
     )
-    other = load_document(
-        standards_path, os.path.relpath(standards_path, root).replace(os.sep, "/")
-    )
+    other = _load(paths[1], root, wording[1])
     entries = other.data.get("standards") if isinstance(other.data, dict) else None
     if not isinstance(entries, list):
         problems.append(other.problem(("standards",), "expected `standards:`, a list."))
@@ -161,17 +250,18 @@ def _href(place: Place) -> str:
     return f"{place.page}#{place.anchor}"
 
 
-def _line(criterion: Criterion) -> str:
+def _line(criterion: Criterion, text: Words) -> str:
     """One criterion as a Markdown bullet: met, with links, or not yet, with the reason."""
     links = " ".join(f"[{place.how}]({_href(place)})" for place in criterion.met_by)
     if criterion.not_yet:
-        status = f"**Not yet.** {criterion.not_yet}" + (f" {links}" if links else "")
+        status = f"**{text('pages.standards.not_yet')}** {criterion.not_yet}"
+        status += f" {links}" if links else ""
     else:
-        status = f"**Met.** {links}"
+        status = f"**{text('pages.standards.met')}** {links}"
     return f"- **{criterion.id}.** {criterion.criterion} {status}"
 
 
-def standards_markdown(standards: list[Standard]) -> str:
+def standards_markdown(standards: list[Standard], text: Words) -> str:
     """The page's body: one section per standard, its source, then a line per criterion."""
     parts = []
     for standard in standards:
@@ -179,10 +269,25 @@ def standards_markdown(standards: list[Standard]) -> str:
         parts += [
             f"## {standard.title} {{#{standard.id}}}",
             "",
-            f"Source: [{standard.source_title}]({standard.source_url}). "
-            f"Met: {met} of {len(standard.criteria)}.",
+            text(
+                "pages.standards.summary",
+                source=f"[{standard.source_title}]({standard.source_url})",
+                met=met,
+                total=len(standard.criteria),
+            ),
             "",
-            *(_line(criterion) for criterion in standard.criteria),
+            *(_line(criterion, text) for criterion in standard.criteria),
             "",
         ]
     return "\n".join(parts)
+
+
+FILES = ("ipdas.yml", "standards.yml")
+
+
+def site_standards(folders: SiteFolders, root: Path) -> list[Standard]:
+    """The standards as an edition shows them: the shared data files, in its words."""
+    text = words(folders.data, folders.language, root)
+    english = tuple(folders.data / name for name in FILES)
+    wording = tuple(folders.wording(name) for name in FILES)
+    return load_standards((english[0], english[1]), root, text, (wording[0], wording[1]))
