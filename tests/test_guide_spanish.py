@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import ROOT, build, copy_project
+from tests.support.build import MKDOCS_BUILD, ROOT, build, copy_project
 from wtiw.core.interface import LANGUAGES
 from wtiw.core.problems import InputError
 from wtiw.core.site import PROJECT, SiteFolders
@@ -48,7 +48,8 @@ def test_the_spanish_tree_has_the_english_steps_and_routes():
         ]
         # Control: the words are the Spanish file's, not the English.
         assert theirs.title != question.title
-    assert spanish.catalog is not None and english.catalog is not None
+    assert spanish.catalog is not None
+    assert english.catalog is not None
     assert list(spanish.catalog.options) == list(english.catalog.options)
     assert spanish.catalog.options["new-therapist"].title != (
         english.catalog.options["new-therapist"].title
@@ -131,7 +132,7 @@ def test_the_spanish_build_stops_at_the_line_of_a_missing_answer(tmp_path: Path)
     wording.write_text(text.replace("      not-sure: No lo sé\n", "", 1), encoding="utf-8")
     english = (PROJECT.data / "guide.yaml").read_text(encoding="utf-8")
     line, column = place(english, "label:", after="key: not-sure")
-    result = build(project, tmp_path / "site", command=(*_mkdocs(), "-f", "mkdocs-es.yml"))
+    result = build(project, tmp_path / "site", command=(*MKDOCS_BUILD, "-f", "mkdocs-es.yml"))
     assert result.returncode != 0
     assert (
         f"{LABEL}:{line}:{column}: `steps.are-you-safe.answers.not-sure` has no wording in "
@@ -140,22 +141,17 @@ def test_the_spanish_build_stops_at_the_line_of_a_missing_answer(tmp_path: Path)
     assert "Traceback" not in result.output
 
 
-def _mkdocs() -> tuple[str, ...]:
-    """The build command of `tests/support/build.py`."""
-    from tests.support.build import MKDOCS_BUILD
-
-    return MKDOCS_BUILD
-
-
 class Skeleton(HTMLParser):
     """Every element with its attributes' names, its id and class; and every text."""
 
     def __init__(self) -> None:
+        """Start with nothing seen."""
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, tuple[str, ...], str, str]] = []
         self.texts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep the element's shape; its labels are texts."""
         found = dict(attrs)
         self.tags.append(
             (tag, tuple(sorted(found)), found.get("id") or "", found.get("class") or "")
@@ -163,6 +159,7 @@ class Skeleton(HTMLParser):
         self.texts += [found[name] or "" for name in ("aria-label", "alt") if name in found]
 
     def handle_data(self, data: str) -> None:
+        """Keep each text a reader may see."""
         if data.strip():
             self.texts.append(data.strip())
 
@@ -229,4 +226,5 @@ def test_the_scripts_carry_no_words_of_their_own(name: str):
     ]
     assert words == []
     # Control: the pattern finds the words these scripts once carried.
-    assert READER_WORDS.search("Urgent: ") and READER_WORDS.search("Change")
+    assert READER_WORDS.search("Urgent: ")
+    assert READER_WORDS.search("Change")

@@ -5,7 +5,8 @@ the MkDocs plugin, which runs it before any page is built (so a bad tree, a rout
 differs from the approved listing or a wording rule stops the build with only its problem
 lines, as `guide.yaml`'s header promises); the macros and the link targets then use the same
 checked tree. The tree is read again only when it, its options, a page it links to, the link
-contract or the approved routes have changed, as under `mkdocs serve`.
+contract or the approved routes have changed, as under `mkdocs serve`. The Spanish edition's
+tree is the English one, checked first, with the words of `docs/_data/es/` (`site_tree`).
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ OUTCOME_DEFAULTS = {
 }
 
 # The data files a second language words (`SiteFolders.wording`), and the shape of each.
-WORDED = ("guide.yaml", "options.yaml")
+WORDED = {"guide.yaml": guide_shape, "options.yaml": options_shape}
 
 
 def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
@@ -131,7 +132,7 @@ def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
     tree_path = folders.guide_tree
     documents = []
     problems = []
-    for name, shape_of in zip(WORDED, (guide_shape, options_shape), strict=True):
+    for name, shape_of in WORDED.items():
         path = tree_path.with_name(name)
         wording = folders.wording(name)
         assert wording is not None, "only a second language has its own words"
