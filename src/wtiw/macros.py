@@ -8,6 +8,8 @@ run mkdocs-macros (Zensical) find it the same way.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -51,13 +53,15 @@ def define_env(env: Any) -> None:
         return edition_crisis_help(folders, project)
 
     def context() -> GuideContext:
-        """Where the page being built is published."""
+        """Where the page being built is published, and in which language."""
         return GuideContext(
             page_url=env.page.url,
             site_url=env.conf["site_url"] or "",
             use_directory_urls=env.conf["use_directory_urls"],
             templates=folders.templates,
             crisis=crisis(),
+            data=folders.data,
+            language=folders.language,
         )
 
     @env.macro
@@ -94,6 +98,17 @@ def define_env(env: Any) -> None:
     def crisis_numbers_checked() -> str:
         """The date every crisis number was last checked, as "25 November 2026"."""
         return long_date(crisis().checked, folders.language)
+
+    @env.macro
+    def self_check_texts() -> str:
+        """self-check.js's words in this edition's language: JSON for a `data-` attribute."""
+        text = words(folders.data, folders.language, project)
+        texts = {
+            "total": text("guide.self_check_total"),
+            "soFar": text("guide.self_check_so_far"),
+            "crisis": text("guide.self_check_crisis"),
+        }
+        return html.escape(json.dumps(texts, ensure_ascii=False))
 
     @env.macro
     def standards() -> str:

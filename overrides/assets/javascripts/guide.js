@@ -5,7 +5,8 @@
    with Change links on outcomes (in place of the static list of answers that may lead there),
    and a Print button. Answers live only in memory and in history.state (so back,
    forward and reload keep them): never sent anywhere, never in cookies, localStorage or the
-   query string. Mounted from [data-wtiw-guide]; idempotent; survives bfcache restores. */
+   query string. Mounted from [data-wtiw-guide]; idempotent; survives bfcache restores.
+   The words this script adds come from the page, in its language: data-wtiw-guide-texts. */
 (function () {
   "use strict";
 
@@ -80,7 +81,15 @@
     var start = root.querySelector("[data-start]");
     this.startId = root.getAttribute("data-start-step") || (start && start.id);
     this.status = root.querySelector("[data-wtiw-guide-status]");
+    this.texts = JSON.parse(root.getAttribute("data-wtiw-guide-texts"));
   }
+
+  /* One of the page's texts, with each `{name}` filled in from `values`. */
+  Guide.prototype.text = function (name, values) {
+    return this.texts[name].replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values || {}, key) ? values[key] : whole;
+    });
+  };
 
   /* The link of the answer with key `key` in question `questionId`, or null. Keys are
      compared as text, never put into a selector: a stored route may hold anything. */
@@ -157,17 +166,17 @@
     if (!this.status) {
       return;
     }
-    var title = step.querySelector("h2").textContent.trim();
-    var prefix = "";
+    var kind = "question";
     if (step.hasAttribute("data-urgent")) {
-      prefix = "Urgent: ";
+      kind = "urgent";
     } else if (step.getAttribute("data-step") === "outcome") {
-      prefix = "Suggestion: ";
+      kind = "suggestion";
     }
+    var said = this.text(kind, { title: step.querySelector("h2").textContent.trim() });
     var status = this.status;
     status.textContent = "";
     window.setTimeout(function () {
-      status.textContent = prefix + title;
+      status.textContent = said;
     }, 50);
   };
 
@@ -196,10 +205,10 @@
       change.className = "wtiw-guide__summary-change";
       change.href = "#" + entry.q;
       change.setAttribute("data-wtiw-guide-change", String(index));
-      change.textContent = "Change";
+      change.textContent = self.text("change");
       var hidden = document.createElement("span");
       hidden.className = "wtiw-visually-hidden";
-      hidden.textContent = " your answer to: " + asked.textContent;
+      hidden.textContent = " " + self.text("answerTo") + " " + asked.textContent;
       change.appendChild(hidden);
       item.appendChild(asked);
       item.appendChild(given);

@@ -4,17 +4,26 @@
    total and published range said through its polite live region, which is in the HTML from
    the start; the help shows the same way. The ranges are read from the page's own table.
    Nothing is kept or sent: no storage, cookies, history or requests. Where CSS field-sizing
-   is missing, the check-in's boxes grow with their text, so all of it prints.
+   is missing, the check-in's boxes grow with their text, so all of it prints. The words
+   this script writes come from the page, in its language: data-wtiw-self-check-texts.
    Idempotent: safe to run twice on the same page. */
 (function () {
   "use strict";
 
   var MOUNTED = "data-wtiw-self-check-mounted";
 
+  /* `text` with each `{name}` filled in from `values`. */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
   function mountCheck(check) {
     if (check.hasAttribute(MOUNTED)) return;
     check.setAttribute(MOUNTED, "");
     var items = Number(check.getAttribute("data-wtiw-items"));
+    var texts = JSON.parse(check.getAttribute("data-wtiw-self-check-texts"));
     var result = check.querySelector("[data-wtiw-self-check-result]");
     var rows = check.querySelectorAll("[data-wtiw-band]");
     var most = rows.length ? rows[rows.length - 1].getAttribute("data-wtiw-band").split(" ")[1] : "";
@@ -40,12 +49,11 @@
       });
       var text = "";
       if (range) {
-        text = "Total: " + total + " out of " + most + ". Published range: " + range + ".";
+        text = fill(texts.total, { total: total, most: most, range: range });
       } else if (checked.length) {
-        text = "Total so far: " + total + ". You have scored " + checked.length + " of " +
-          items + " items.";
+        text = fill(texts.soFar, { total: total, scored: checked.length, items: items });
       }
-      if (urgent) text = "Crisis numbers are shown above. " + text;
+      if (urgent) text = texts.crisis + " " + text;
       if (result.textContent !== text) result.textContent = text;
     }
 

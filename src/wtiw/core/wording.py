@@ -11,6 +11,7 @@ the usual loader then checks and builds. Example::
     english = load_document(Path("docs/_data/guide.yaml"))
     spanish = load_document(Path("docs/_data/es/guide.yaml"))
     problems = check(guide_shape(english), spanish, english)
+    tree = validate_document(translated(guide_shape(english), english, spanish))
 """
 
 from __future__ import annotations
@@ -193,3 +194,38 @@ def _put(shape: Shape, data: Any, value: Any) -> None:
             item[shape.item_field] = text
     else:
         target[shape.at[-1]] = value
+
+
+def translated(shape: Shape, english: Document, translation: Document) -> Document:
+    """The English document with the translation's words, positioned in the translation.
+
+    Call only after `check` found nothing. A problem the usual checks then find in the
+    words (two answers with the same label) is named at its line in the translation; one
+    elsewhere (a step's id, where an answer leads) at the nearest line the translation has,
+    the step's own, since its routing is the English file's and was checked there.
+    """
+    values: dict[PathKey, tuple[int, int]] = {}
+    keys: dict[PathKey, tuple[int, int]] = {}
+    _place(shape, (), translation, values, keys)
+    data = translate(shape, english.data, translation.data)
+    return Document(translation.file, data, values, keys)
+
+
+def _place(
+    shape: Shape,
+    path: PathKey,
+    translation: Document,
+    values: dict[PathKey, tuple[int, int]],
+    keys: dict[PathKey, tuple[int, int]],
+) -> None:
+    """Map one place's English path (`shape.at`) to its position at `path` in the translation."""
+    if path in translation.values:
+        values[shape.at] = translation.values[path]
+    if path in translation.keys:
+        keys[shape.at] = translation.keys[path]
+    for key, part in shape.parts.items():
+        _place(part, (*path, key), translation, values, keys)
+    for number in range(shape.items or 0):
+        where = (*shape.at, number, shape.item_field) if shape.item_field else (*shape.at, number)
+        if (*path, number) in translation.values:
+            values[where] = translation.values[(*path, number)]

@@ -58,6 +58,7 @@ class Link:
 
 # The headings most outcomes need; an outcome whose lists are for someone else (a doctor, a
 # new therapist) or for right now says so in its own `try_heading` or `ask_heading`.
+# Their words in other languages: docs/_data/interface/guide.yml (`guide/page.py`).
 TRY_HEADING = "Things to try this week"
 ASK_HEADING = "Questions to bring to your next session"
 PRINT_LABEL = "Print or save this page"

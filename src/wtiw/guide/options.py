@@ -228,7 +228,11 @@ def _where(option: Option, name: str) -> PathKey:
 
 def load_options(path: Path, label: str | None = None) -> OptionCatalog:
     """Read, shape-check and check the options file; raise `InputError` with every problem."""
-    document = load_document(path, label, expected="the options outcomes weigh")
+    return options_catalog(load_document(path, label, expected="the options outcomes weigh"))
+
+
+def options_catalog(document: Document) -> OptionCatalog:
+    """Shape-check and check a read options file (or a translated one); `InputError` if bad."""
     problems = check_structure(document, OPTIONS_SCHEMA_PATH)
     if problems:
         raise InputError(problems)

@@ -5,15 +5,18 @@ the MkDocs plugin, which runs it before any page is built (so a bad tree, a rout
 differs from the approved listing or a wording rule stops the build with only its problem
 lines, as `guide.yaml`'s header promises); the macros and the link targets then use the same
 checked tree. The tree is read again only when it, its options, a page it links to, the link
-contract or the approved routes have changed, as under `mkdocs serve`.
+contract or the approved routes have changed, as under `mkdocs serve`. The Spanish edition's
+tree is the English one, checked first, with the words of `docs/_data/es/` (`site_tree`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from wtiw.core.interface import words
 from wtiw.core.problems import InputError
 from wtiw.core.site import SiteFolders
+from wtiw.core.wording import check, guide_shape, options_shape, translated
 from wtiw.core.yaml_reader import load_document
 from wtiw.guide.approved import check_approved
 from wtiw.guide.lint import lint
@@ -51,43 +54,109 @@ def check_guide(
 
 
 def _fingerprint(folders: SiteFolders) -> Fingerprint:
-    """Size and change time of the tree, options, linked pages, contract and approved routes."""
+    """Size and change time of the tree, options, linked pages, contract and approved routes.
+
+    In a second language, also of its words for the tree and the options.
+    """
+    english = folders.english
     paths = [
-        folders.guide_tree,
-        options_path_for(folders.guide_tree),
-        crisis_path_for(folders.guide_tree),
-        folders.guide_routes,
-        *(folders.data / language / name for language in LANGUAGES for name in WORDINGS),
-        *sorted(folders.docs.rglob("*.md")),
-        *sorted(folders.links.glob("*.yml")),
+        english.guide_tree,
+        options_path_for(english.guide_tree),
+        crisis_path_for(english.guide_tree),
+        english.guide_routes,
+        *(english.data / language / name for language in LANGUAGES for name in WORDINGS),
+        *sorted(english.docs.rglob("*.md")),
+        *sorted(english.links.glob("*.yml")),
     ]
     # A missing file is left to the check, which names it and the fix.
-    stats = [(str(path), path.stat()) for path in paths if path.is_file()]
+    stats = [(str(path), path.stat()) for path in paths if path and path.is_file()]
     return tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats)
 
 
-# The last good tree by (tree, docs, fingerprint). Not by label: the label only names the
-# file in problems, and a bad tree is never kept, so every caller sees its problems.
-_checked: dict[tuple[Path, Path, Fingerprint], Tree] = {}
+# The last good tree of each language by (language, tree, docs, fingerprint). Not by label:
+# the label only names the file in problems, and a bad tree is never kept, so every caller
+# sees its problems.
+_checked: dict[tuple[str, Path, Path, Fingerprint], Tree] = {}
 
 
 def site_tree(folders: SiteFolders, label: str | None = None) -> Tree:
-    """The site's checked tree; `InputError` lists every problem, naming the file `label`."""
-    # Routing and links are checked once, against the English pages: every edition has the
-    # same pages and anchors (`core/editions.py` holds them to it).
-    folders = folders.english
-    key = (folders.guide_tree, folders.docs, _fingerprint(folders))
+    """The edition's checked tree; `InputError` lists every problem, naming the file `label`.
+
+    Routing and links are checked once, on the English file against the English pages: every
+    edition has the same pages and anchors (`core/editions.py` holds them to it). Another
+    edition's tree is the English one with that language's words (`core/wording.py`).
+    """
+    english = folders.english
+    key = (folders.language, english.guide_tree, english.docs, _fingerprint(folders))
     if key not in _checked:
-        tree_label = label or str(folders.guide_tree)
-        # The routes file is named the way the tree is: from the same folder as its label.
-        beside = folders.guide_routes.relative_to(folders.guide_tree.parent)
-        routes_label = (Path(tree_label).parent / beside).as_posix()
-        tree = check_guide(
-            folders.guide_tree, folders.docs, folders.guide_routes, (tree_label, routes_label)
-        )
-        _checked.clear()
+        tree_label = label or str(english.guide_tree)
+        if folders.language == english.language:
+            tree = _english_tree(english, tree_label)
+        else:
+            site_tree(english, label)  # the routing, checked (and kept) once
+            tree = _translated_tree(folders, tree_label)
+        for old in [old for old in _checked if old[0] == folders.language]:
+            del _checked[old]
         _checked[key] = tree
     return _checked[key]
+
+
+def _beside(tree_label: str, tree: Path, path: Path) -> str:
+    """`path`'s label, named the way the tree is (`tree_label`): from the same folder."""
+    return (Path(tree_label).parent / path.relative_to(tree.parent)).as_posix()
+
+
+def _english_tree(folders: SiteFolders, tree_label: str) -> Tree:
+    """The English tree, checked in full: shape, meaning, approved routes and wording."""
+    routes_label = _beside(tree_label, folders.guide_tree, folders.guide_routes)
+    return check_guide(
+        folders.guide_tree, folders.docs, folders.guide_routes, (tree_label, routes_label)
+    )
+
+
+# An outcome's headings and print label when guide.yaml gives none: `model.py`'s English
+# defaults, and in another language these interface texts (`guide.yml`).
+OUTCOME_DEFAULTS = {
+    "try_heading": "guide.try_heading",
+    "ask_heading": "guide.ask_heading",
+    "print_label": "guide.print_label",
+}
+
+# The data files a second language words (`SiteFolders.wording`), and the shape of each.
+WORDED = {"guide.yaml": guide_shape, "options.yaml": options_shape}
+
+
+def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
+    """The English tree with the edition's words; `InputError` if the languages differ.
+
+    Call after the English tree passed its check. A step, answer, option or text in one
+    language only is a problem at its line (`wording.check`); the words then go into a copy
+    of the English data, which the usual loader builds, so a problem in them (two answers
+    with the same words) is named at its line in the translation.
+    """
+    tree_path = folders.guide_tree
+    documents = []
+    problems = []
+    for name, shape_of in WORDED.items():
+        path = tree_path.with_name(name)
+        wording = folders.wording(name)
+        assert wording is not None, "only a second language has its own words"
+        english = load_document(path, _beside(tree_label, tree_path, path))
+        translation = load_document(
+            wording, _beside(tree_label, tree_path, wording), expected="a wording"
+        )
+        shape = shape_of(english)
+        problems += check(shape, translation, english)
+        documents.append((shape, english, translation))
+    if problems:
+        raise InputError(problems)
+    guide, options = (translated(*parts) for parts in documents)
+    text = words(folders.data, folders.language)
+    for step in guide.data["steps"]:
+        if step["type"] == "outcome":
+            for name, key in OUTCOME_DEFAULTS.items():
+                step.setdefault(name, text(key))
+    return validate_document(guide, None, options)
 
 
 def guide_html(folders: SiteFolders, label: str, context: GuideContext) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 
-from wtiw.core.site import PROJECT
+from wtiw.core.site import ENGLISH, PROJECT
 from wtiw.core.templates import partials, without_blank_lines
 from wtiw.core.urls import page_url, relative_url
 from wtiw.crisis.numbers import CrisisHelp
@@ -31,7 +32,7 @@ GUIDE_PAGE = "guide.md"
 
 @dataclass(frozen=True)
 class GuideContext:
-    """Where the guide is published: its page URL, the site URL, and how pages map to URLs."""
+    """Where and how the guide is published: page and site URLs, the language, the texts."""
 
     page_url: str = "guide/"
     site_url: str = ""
@@ -40,6 +41,15 @@ class GuideContext:
     templates: Path = PROJECT.templates
     # The crisis numbers the urgent outcomes show (docs/_data/crisis-help.yml).
     crisis: CrisisHelp | None = None
+    # The shared data folder, for the interface texts (`core/interface.py`), and the
+    # edition's language.
+    data: Path = PROJECT.data
+    language: str = ENGLISH
+
+
+def _partials(context: GuideContext) -> Environment:
+    """The templates of the guide, with the interface texts in the edition's language."""
+    return partials(context.templates, context.data, context.language)
 
 
 def relative_href(link_page: str, anchor: str, context: GuideContext) -> str:
@@ -109,7 +119,7 @@ def render_guide(tree: Tree, context: GuideContext) -> str:
             qr_images[outcome.id] = relative_url(target.qr_href, context.page_url)
     links = {outcome.id: _links(outcome.links, context) for outcome in tree.outcomes}
     html = (
-        partials(context.templates)
+        _partials(context)
         .get_template("partials/guide/guide.html")
         .render(
             tree=tree,
@@ -139,11 +149,11 @@ def render_map(tree: Tree, context: GuideContext) -> str:
     titles = {step.id: step.title for step in tree.steps.values()}
     diagram = render_diagram(
         tree,
-        partials(context.templates),
+        _partials(context),
         lambda step_id: relative_href(GUIDE_PAGE, step_id, context),
     )
     markdown = (
-        partials(context.templates)
+        _partials(context)
         .get_template("partials/guide/map.html")
         .render(
             tree=tree,

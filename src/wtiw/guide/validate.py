@@ -26,6 +26,7 @@ from wtiw.guide.options import (
     check_option_pages,
     check_outcome_matters,
     load_options,
+    options_catalog,
     options_path_for,
 )
 from wtiw.guide.page_links import LinkIndex, check_links
@@ -154,8 +155,10 @@ def _check_graph(tree: Tree, document: Document) -> list[Problem]:
     return problems
 
 
-def _load_catalog(document: Document, options: Path | None) -> OptionCatalog | None:
-    """The options file beside the tree, if there is one; `InputError` if it is bad."""
+def _load_catalog(document: Document, options: Path | Document | None) -> OptionCatalog | None:
+    """The options file beside the tree (or one already read), if any; `InputError` if bad."""
+    if isinstance(options, Document):
+        return options_catalog(options)
     if options is None or not options.is_file():
         return None
     label = str(PurePath(document.file).with_name(options.name))
@@ -198,10 +201,12 @@ def _check_numbers(tree: Tree, document: Document, crisis: Path | None) -> list[
 def validate_document(
     document: Document,
     docs_dir: Path | None = DEFAULT_DOCS,
-    options: Path | None = None,
+    options: Path | Document | None = None,
     crisis: Path | None = None,
 ) -> Tree:
     """Check a parsed document (and its `options` and `crisis` files) completely.
+
+    `options` is the options file, or its document already read (a translation's words).
 
     Return the `Tree`; raise `InputError` with every problem of these files.
     """
