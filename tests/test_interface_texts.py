@@ -16,12 +16,13 @@ import pytest
 from tests.support.build import ROOT
 from wtiw.core.interface import LANGUAGES, interface_files, words
 from wtiw.core.problems import InputError
+from wtiw.core.site import SiteFolders
 from wtiw.links.contract import LinkContractError, load_link_groups
 from wtiw.links.targets import edition_titles
 from wtiw.pages.standards import load_standards
 
 DATA = ROOT / "docs" / "_data"
-TEMPLATE_KEY = re.compile(r"""wtiw_t\(\s*["']([^"']+)["']""")
+TEMPLATE_KEY = re.compile(r"""wtiw_t\(\s*["']([^"']+)["']\s*[,)]""")
 PYTHON_KEY = re.compile(r"""\btext\(\s*f?["']([^"'{]+)["']""")
 
 
@@ -150,9 +151,17 @@ def test_a_section_a_spanish_page_lacks_fails(tmp_path: Path):
     about = docs / "about.md"
     source = about.read_text(encoding="utf-8")
     assert "{#feedback}" in source
-    titled = edition_titles(groups, docs, ROOT / "docs")
+    folders = SiteFolders(docs, ROOT / "overrides", DATA, "es")
+    titled = edition_titles(groups, folders)
     about_group = next(g for g in titled if g.page.path == "about/")
     assert about_group.page.title == "Sobre esta guía"
+    # A heading a macro writes takes the interface text that reads as its English title.
+    guide_map = next(g for g in titled if g.page.path == "guide-map/")
+    assert [child.title for child in guide_map.children if child.kind == "section"] == [
+        "Las preguntas y a dónde lleva cada respuesta",
+        "Las sugerencias del final de la guía",
+        "La guía en un diagrama",
+    ]
     about.write_text(source.replace("{#feedback}", "{#feedback-es}"), encoding="utf-8")
     with pytest.raises(LinkContractError, match=r"about\.md:1:1: .*`\{#feedback\}`"):
-        edition_titles(groups, docs, ROOT / "docs")
+        edition_titles(groups, folders)

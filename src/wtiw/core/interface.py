@@ -30,6 +30,7 @@ LANGUAGES = ("en", "es")
 """Every language the site is written in: each interface text is given in all of them."""
 
 FOLDER = "interface"
+ENGLISH_TEXT = "en"
 
 Words = Callable[..., str]
 """An edition's interface texts: call with a key (and any `{name}` values), get plain text."""
@@ -132,3 +133,16 @@ def template_words(data: Path, language: str, project: Path | None = None) -> Ca
         return escape(plain(key)).format(**values) if values else escape(plain(key))
 
     return text
+
+
+def same_words(data: Path, language: str, english: str, project: Path | None = None) -> str | None:
+    """The `language` text of the interface text that reads `english` in English, if any.
+
+    For words a template or macro prints that other files repeat by their English (the
+    link contract's section titles, mkdocs.yml's titles): one translation, found by them.
+    """
+    texts = _texts(data.resolve(), (project or Path.cwd()).resolve())
+    for values in texts.values():
+        if values.get(ENGLISH_TEXT) == english:
+            return values[language]
+    return None

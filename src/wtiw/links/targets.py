@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from wtiw.core.interface import same_words
 from wtiw.core.problems import Problem
 from wtiw.core.site import ENGLISH, SiteFolders
 from wtiw.core.yaml_reader import read_text
@@ -39,7 +40,7 @@ def site_link_groups(folders: SiteFolders, label: str | None = None) -> list[Lin
     groups = load_link_groups(folders.links, steps=guide_steps(site_tree(folders, label)))
     if folders.language == ENGLISH:
         return groups
-    return edition_titles(groups, folders.docs, folders.english.docs)
+    return edition_titles(groups, folders)
 
 
 def _page_titles(docs: Path, path: str) -> tuple[str, dict[str, str]] | None:
@@ -55,13 +56,15 @@ def _page_titles(docs: Path, path: str) -> tuple[str, dict[str, str]] | None:
     return str(title or ""), headings
 
 
-def edition_titles(groups: list[LinkGroup], docs: Path, english: Path) -> list[LinkGroup]:
-    """The groups with their page and section titles from the edition's pages in `docs`.
+def edition_titles(groups: list[LinkGroup], folders: SiteFolders) -> list[LinkGroup]:
+    """The groups with their page and section titles from the edition's pages.
 
     Guide steps keep the tree's titles (the tree is already in the edition's words). A
     section whose heading a macro writes (the map's, the standards') is in neither
-    language's Markdown: it keeps the contract's title.
+    language's Markdown: it takes the interface text that reads as the contract's title in
+    English, and keeps the contract's title when none does.
     """
+    docs, english = folders.docs, folders.english.docs
     problems: list[Problem] = []
     result = []
     for group in groups:
@@ -78,7 +81,9 @@ def edition_titles(groups: list[LinkGroup], docs: Path, english: Path) -> list[L
             elif child.anchor in headings:
                 children.append(replace(child, title=headings[child.anchor], page_title=page_title))
             elif child.anchor not in (_page_titles(english, group.page.path) or ("", {}))[1]:
-                children.append(replace(child, page_title=page_title))
+                # A heading a macro writes, in the words its template prints.
+                title = same_words(folders.data, folders.language, child.title) or child.title
+                children.append(replace(child, title=title, page_title=page_title))
             else:
                 problems.append(_missing(docs, group.page.path, f"a heading `{{#{child.anchor}}}`"))
         page = replace(group.page, title=page_title, page_title=page_title)
