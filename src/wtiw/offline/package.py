@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wtiw.offline.site import EDITION_LINK
+from wtiw.pages.front_matter import long_date
 
 FOLDER = "when-therapy-isnt-working-offline"
 README = "README.txt"
@@ -54,12 +55,33 @@ copy with a new one every few months.
 
 If someone is not safe right now, open "Need help now?" at the top of
 any page, or call the local emergency number.
+
+
+Cuando la terapia no funciona - copia sin internet
+==================================================
+
+La misma guía en español está en la carpeta "es". Para abrirla, descomprime
+la carpeta entera y haz doble clic en el archivo es/index.html. También
+puedes pulsar "Español" arriba en cualquier página.
+
+Funciona sin internet y no envía nada. Los enlaces a otros sitios (por
+ejemplo, la página de una línea de ayuda) necesitan internet. En una
+computadora compartida, cierra el navegador después de cada persona.
+
+Esta copia se hizo el {made_es}. Cámbiala por una nueva cada pocos meses.
+
+Si alguien no está a salvo ahora, abre "¿Necesitas ayuda ahora?" arriba en
+cualquier página, o llama al número de emergencias de tu país.
 """
 
 
 def readme(site_url: str, made: datetime) -> str:
     """The README.txt for clinics, naming the public site and the day the copy was made."""
-    return README_TEXT.format(site_url=site_url, made=made.strftime("%d %B %Y").lstrip("0"))
+    return README_TEXT.format(
+        site_url=site_url,
+        made=long_date(made.date()),
+        made_es=long_date(made.date(), "es"),
+    )
 
 
 def make_zip(site_dir: Path, destination: Path, site_url: str, made: datetime) -> int:
