@@ -25,7 +25,7 @@ from wtiw.core.problems import InputError
 SPANISH = "es"
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 LANG = re.compile(r'<html lang="([^"]+)"')
-SWITCH = re.compile(r'<a class="wtiw-header-language"[^>]* href="([^"]+)" hreflang="([^"]+)"')
+SWITCH = re.compile(r'<p class="wtiw-language"><a [^>]*href="([^"]+)" hreflang="([^"]+)"')
 
 
 def english_pages(site_dir: Path) -> list[str]:
