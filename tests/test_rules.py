@@ -193,7 +193,9 @@ FIXTURES = [
            replace(r"^(    involves: >-\n)(      .*\n)+", rf"\1      {DENSE} {DENSE}\n",
                    pattern=True),
            "grade"),
-    # ── The Spanish words (wording_lint.py), checked with the guide ──
+    # ── The Spanish words (wording.py, wording_lint.py), checked with the guide ──
+    Breaks("es-wording-drift", GUIDE_ES, replace("      not-safe: No, no estoy a salvo\n", ""),
+           "`steps.are-you-safe.answers.not-safe` has no wording in docs/_data/es/guide.yaml"),
     Breaks("es-safety-language", GUIDE_ES, after(ES_PICK, "Debes elegir una."), 'avoid "Debes"'),
     Breaks("es-orders", GUIDE_ES,
            replace("Tú importas, y no tienes que", "Debes llamar ya. Tú importas, y no tienes que"),
@@ -206,8 +208,9 @@ FIXTURES = [
     Breaks("es-sentence-length", GUIDE_ES, after(ES_PICK, ES_LONG), "has 28 words"),
     Breaks("es-reading-ease", GUIDE_ES, after(ES_PICK, ES_DENSE), "reads at INFLESZ"),
     Breaks("es-options-balance", OPTIONS_ES,
+           # Longer words in an item, not a new item: an extra item is a drift from English.
            replace("      - No hay nada nuevo que organizar, ni gastos extra.\n",
-                   "      - No hay nada nuevo que organizar, ni gastos extra.\n      - Ya conoces "
+                   "      - No hay nada nuevo que organizar, ni gastos extra. Ya conoces "
                    "el camino. Ya conoces la sala. Ya conoces la hora. Ya conoces a la persona.\n"),
            "words of benefits and \\d+ of downsides"),
     Breaks("es-harm-routes", GUIDE_ES,

@@ -30,6 +30,7 @@ SCOPE = (
     "wtiw.guide.approved",
     "wtiw.guide.lint",
     "wtiw.guide.wording_lint",
+    "wtiw.core.wording",
     "wtiw.crisis.numbers",
     "wtiw.core.safety_language",
     "wtiw.pages.front_matter",
@@ -119,6 +120,8 @@ RULES: tuple[Rule, ...] = (
     *_rules(CHECK, f"{GUIDE}.options:check_option_grade",
             ("options-reading-grade", "an option over grade 6")),
     # ── The Spanish words of the guide and options (docs/_data/es/), at their own lines ──
+    *_rules(CHECK, "wtiw.core.wording:_compare",
+            ("es-wording-drift", "a step, answer, option or text in one language only")),
     *_rules(CHECK, f"{GUIDE}.wording_lint:check_wording_language",
             ("es-safety-language", "safety language broken in the Spanish words")),
     *_rules(CHECK, "wtiw.core.safety_language:ORDENES", ("es-orders", "an order, in Spanish")),

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from wtiw.core.interface import words
-from wtiw.core.problems import InputError
+from wtiw.core.problems import InputError, Problem
 from wtiw.core.site import SiteFolders
-from wtiw.core.wording import check, guide_shape, options_shape, translated
-from wtiw.core.yaml_reader import load_document
+from wtiw.core.wording import Shape, check, guide_shape, options_shape, translated
+from wtiw.core.yaml_reader import Document, load_document
 from wtiw.guide.approved import check_approved
 from wtiw.guide.lint import lint
 from wtiw.guide.model import Tree
@@ -46,8 +46,10 @@ def check_guide(
     )
     approved = read_listing(routes_path, routes_label)
     problems = check_approved(tree, document, approved) + lint(tree, document)
-    # The other languages' words for the same steps and options, at their own lines.
-    problems += lint_wordings(tree, tree_path, tree_label)
+    # The other languages' words for the same steps and options, at their own lines: none
+    # missing or extra (a problem in them could hide the lint's), then the lint.
+    drift = wording_problems(tree_path, tree_label)
+    problems += drift or lint_wordings(tree, tree_path, tree_label)
     if problems:
         raise InputError(problems)
     return tree
@@ -126,21 +128,19 @@ OUTCOME_DEFAULTS = {
 WORDED = {"guide.yaml": guide_shape, "options.yaml": options_shape}
 
 
-def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
-    """The English tree with the edition's words; `InputError` if the languages differ.
+def _wordings(
+    tree_path: Path, tree_label: str, folder: Path
+) -> tuple[list[Problem], list[tuple[Shape, Document, Document]]]:
+    """Each English data file beside its words in `folder`, and what differs between them.
 
-    Call after the English tree passed its check. A step, answer, option or text in one
-    language only is a problem at its line (`wording.check`); the words then go into a copy
-    of the English data, which the usual loader builds, so a problem in them (two answers
-    with the same words) is named at its line in the translation.
+    A step, answer, option or text in one language only is a problem at its line
+    (`wording.check`).
     """
-    tree_path = folders.guide_tree
     documents = []
-    problems = []
+    problems: list[Problem] = []
     for name, shape_of in WORDED.items():
         path = tree_path.with_name(name)
-        wording = folders.wording(name)
-        assert wording is not None, "only a second language has its own words"
+        wording = folder / name
         english = load_document(path, _beside(tree_label, tree_path, path))
         translation = load_document(
             wording, _beside(tree_label, tree_path, wording), expected="a wording"
@@ -148,6 +148,34 @@ def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
         shape = shape_of(english)
         problems += check(shape, translation, english)
         documents.append((shape, english, translation))
+    return problems, documents
+
+
+def wording_problems(tree_path: Path, tree_label: str) -> list[Problem]:
+    """What differs between the English tree and options and each language's words for them.
+
+    `make check-guide` and every build run it, so a text missing from one language stops
+    them all, not only the build of that language. A language without words is skipped.
+    """
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        folder = tree_path.parent / language
+        if (folder / "guide.yaml").is_file():
+            problems += _wordings(tree_path, tree_label, folder)[0]
+    return problems
+
+
+def _translated_tree(folders: SiteFolders, tree_label: str) -> Tree:
+    """The English tree with the edition's words; `InputError` if the languages differ.
+
+    Call after the English tree passed its check. The words go into a copy of the English
+    data, which the usual loader builds, so a problem in them (two answers with the same
+    words) is named at its line in the translation.
+    """
+    tree_path = folders.guide_tree
+    wording = folders.wording("guide.yaml")
+    assert wording is not None, "only a second language has its own words"
+    problems, documents = _wordings(tree_path, tree_label, wording.parent)
     if problems:
         raise InputError(problems)
     guide, options = (translated(*parts) for parts in documents)
