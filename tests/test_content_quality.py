@@ -55,6 +55,7 @@ def graded_prose(html: str) -> list[str]:
 
 
 def test_every_page_reads_at_grade_six_or_below(site_dir: Path, capsys: pytest.CaptureFixture):
+    """Every English page; the Spanish pages' counterpart is INFLESZ (test_content_spanish.py)."""
     scores: dict[str, tuple[float, int]] = {}
     for page in content_pages(site_dir):
         blocks = graded_prose((site_dir / page).read_text(encoding="utf-8"))
