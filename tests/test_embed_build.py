@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -19,7 +19,7 @@ from mkdocs.utils.templates import url_filter
 
 from tests.support.build import ROOT
 from tests.support.site_pages import EDITION_FOLDERS, edition_of, is_redirect_stub
-from wtiw.core.interface import template_words
+from tests.support.theme import theme_environment
 from wtiw.core.site import SiteFolders
 from wtiw.crisis.edition import edition_crisis_help
 from wtiw.crisis.numbers import CrisisHelp
@@ -216,13 +216,10 @@ def test_the_embed_form_renders_the_page_with_the_one_guide_height_and_links_out
         '{% include "partials/professionals/embed-from.html" %}'
         '<a href="../about/">About</a> <a href="#start">Start</a>'
     )
-    theme = Environment(
-        loader=ChoiceLoader(
-            [DictLoader({"embed.html": stand_in}), FileSystemLoader(ROOT / "overrides")]
-        )
+    theme = theme_environment(
+        ChoiceLoader([DictLoader({"embed.html": stand_in}), FileSystemLoader(ROOT / "overrides")])
     )
     theme.filters["url"] = url_filter
-    theme.globals["wtiw_t"] = template_words(ROOT / "docs" / "_data", "en", ROOT)
     page = Page("Guide", File("guide.md", "docs", "site", use_directory_urls=True), MkDocsConfig())
     html = render_embed(theme, {"page": page, "base_url": "..", "config": {"site_name": "WTIW"}})
     height = f'data-wtiw-embed data-wtiw-guide-height="{GUIDE_FRAME_HEIGHT}">'
