@@ -167,6 +167,33 @@ def test_adjacent_own_stylesheets_become_one(css_site: Path):
     assert name.parent == PurePosixPath("assets/stylesheets")
 
 
+def test_absolute_links_are_read_from_the_sites_own_path(css_site: Path):
+    """The 404 page links absolutely, `/es/assets/…` in the Spanish edition (site URL `…/es/`).
+
+    Under the edition's own path they are its files and are joined; read from `/` (as before
+    the Spanish edition, the control), they are another site's and are left alone.
+    """
+    html = "".join(f'<link rel="stylesheet" href="/es/assets/stylesheets/{n}.css">' for n in "ab")
+    root = asset_bundle.site_root("https://example.org/es/")
+    assert root == "/es/"
+    rewritten, files = asset_bundle.bundle_page(
+        html, PurePosixPath("404.html"), css_site, OWN, root
+    )
+    [(name, content)] = files.items()
+    assert content == ".a{color:red}\n.b{color:red}"
+    assert rewritten == f'<link rel="stylesheet" href="/es/assets/stylesheets/{name.name}">'
+    assert asset_bundle.bundle_page(html, PurePosixPath("404.html"), css_site, OWN, "/") == (
+        html,
+        {},
+    )
+
+
+def test_the_site_root_is_the_path_of_the_site_url():
+    assert asset_bundle.site_root("https://example.org") == "/"
+    assert asset_bundle.site_root("") == "/"
+    assert asset_bundle.site_root("https://example.org/project/es") == "/project/es/"
+
+
 def test_a_theme_stylesheet_between_ours_keeps_the_cascade(css_site: Path):
     html = link("a.css") + link("main.css") + link("b.css")
     assert asset_bundle.bundle_page(html, PAGE, css_site, OWN) == (html, {})

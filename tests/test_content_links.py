@@ -2,6 +2,9 @@
 
 docs/_data/links/pages.yml lists the page URLs and `##` ids that therapists share. A renamed
 page keeps its old address through mkdocs-redirects; the redirect tests prove that works.
+Both editions share the contract and the nav: a Spanish page (docs/es/) has its English
+page's file name, address under `es/` and `{#id}` anchors (`pages/editions_check.py`, run
+by the Spanish build), so it is held to its English page's entry.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from tests.support.content_html import page_facts
 
 CONTRACT = ROOT / "docs" / "_data" / "links" / "pages.yml"
 DOCS = ROOT / "docs"
+# Each edition's pages folder and config (mkdocs-es.yml: `docs_dir: docs/es`).
+EDITION_DOCS = {"en": DOCS, "es": DOCS / "es"}
+EDITION_CONFIGS = {"en": ROOT / "mkdocs.yml", "es": ROOT / "mkdocs-es.yml"}
 
 
 def load_contract(path: Path = CONTRACT) -> list[dict]:
@@ -76,10 +82,19 @@ def test_contract_paths_and_ids_are_unique():
 
 
 def test_every_page_is_listed_in_the_contract():
+    """Each edition's pages, by their address in that edition (the Spanish one's under `es/`)."""
     listed = {entry["path"] for entry in load_contract()}
-    for source in published_pages():
-        url = "" if source == "index.md" else source.removesuffix(".md") + "/"
-        assert url in listed, f"add {url!r} to {CONTRACT.relative_to(ROOT)}"
+    for language, docs in EDITION_DOCS.items():
+        pages = published_pages(language)
+        assert len(pages) >= 15, language
+        for source in pages:
+            url = "" if source == "index.md" else source.removesuffix(".md") + "/"
+            assert url in listed, (
+                f"add {url!r} to {CONTRACT.relative_to(ROOT)}"
+                if language == "en"
+                else f"{(docs / source).relative_to(ROOT)} has no English page {source} in "
+                f"{CONTRACT.relative_to(ROOT)}: translate an English page, under its file name"
+            )
 
 
 # Navigation: every page in docs/ is reachable from the menu.
@@ -104,13 +119,34 @@ def nav_files(nav: list) -> set[str]:
     return found
 
 
-def published_pages(docs: Path = DOCS) -> list[str]:
-    """Markdown pages MkDocs publishes (folders starting with _ are data, not pages)."""
-    return sorted(
-        path.relative_to(docs).as_posix()
+def published_pages(language: str = "en") -> list[str]:
+    """The Markdown pages the edition in `language` publishes, relative to its docs folder.
+
+    Folders starting with _ are data, not pages; the English docs folder holds the Spanish
+    edition's (docs/es/), which the English build excludes.
+    """
+    docs = EDITION_DOCS[language]
+    others = [
+        other for other in EDITION_DOCS.values() if other != docs and other.is_relative_to(docs)
+    ]
+    relative = [
+        path.relative_to(docs)
         for path in docs.rglob("*.md")
-        if not any(part.startswith(("_", ".")) for part in path.relative_to(docs).parts)
+        if not any(path.is_relative_to(other) for other in others)
+    ]
+    return sorted(
+        path.as_posix()
+        for path in relative
+        if not any(part.startswith(("_", ".")) for part in path.parts)
     )
+
+
+def edition_nav(config: Path) -> list:
+    """An edition's nav: its config's own, or the one it inherits (`INHERIT: mkdocs.yml`)."""
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    if "nav" not in data and data.get("INHERIT"):
+        return edition_nav(config.parent / data["INHERIT"])
+    return data["nav"]
 
 
 def pages_missing_from_nav(pages: list[str], nav: list) -> list[str]:
@@ -120,8 +156,11 @@ def pages_missing_from_nav(pages: list[str], nav: list) -> list[str]:
 
 
 def test_every_page_is_in_the_nav():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
-    assert pages_missing_from_nav(published_pages(), config["nav"]) == []
+    """Each edition's pages are in its nav (the Spanish one inherits the English nav)."""
+    for language, config in EDITION_CONFIGS.items():
+        pages = published_pages(language)
+        assert len(pages) >= 15, language
+        assert pages_missing_from_nav(pages, edition_nav(config)) == [], language
 
 
 def test_a_page_left_out_of_the_nav_is_reported():
@@ -184,7 +223,14 @@ def headings_without_ids(markdown: str) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("source", published_pages(), ids=str)
+EVERY_PAGE = [
+    (EDITION_DOCS[language] / page).relative_to(DOCS).as_posix()
+    for language in EDITION_DOCS
+    for page in published_pages(language)
+]
+
+
+@pytest.mark.parametrize("source", EVERY_PAGE, ids=str)
 def test_every_h2_has_an_explicit_id(source: str):
     assert headings_without_ids((DOCS / source).read_text(encoding="utf-8")) == []
 

@@ -19,6 +19,8 @@ import yaml
 
 from tests.support.build import ROOT
 from tests.support.content_html import PageFacts, page_facts
+from tests.support.site_pages import EDITION_FOLDERS, edition_of
+from wtiw.core.interface import words
 from wtiw.pages.front_matter import long_date
 
 DOCS = ROOT / "docs"
@@ -132,28 +134,48 @@ def every_built_page(site_dir: Path) -> list[Path]:
     )
 
 
+def pages_by_edition(site_dir: Path) -> dict[str, list[Path]]:
+    """Every real built page, by the language of its edition (`es/…` is the Spanish one's)."""
+    found: dict[str, list[Path]] = {language: [] for language in EDITION_FOLDERS}
+    for path in every_built_page(site_dir):
+        found[edition_of(path.relative_to(site_dir))].append(path)
+    return found
+
+
 def test_crisis_link_is_in_the_announce_bar_of_every_page(site_dir: Path):
-    pages = every_built_page(site_dir)
-    assert len(pages) >= len(PAGES) + 1
-    for path in pages:
-        page = page_facts(path.read_text(encoding="utf-8"))
-        assert len(page.crisis_links) == 1, path
-        href, in_announce = page.crisis_links[0]
-        assert in_announce, f"{path}: crisis link is not in the announce bar"
-        relative = path.relative_to(site_dir).as_posix()
-        page_url = SITE_URL + relative.removesuffix("index.html")
-        assert urljoin(page_url, href) in {SITE_URL + "help-now/", "/help-now/"}, path
+    """In each edition, every page's announce bar links that edition's own help-now page."""
+    for language, pages in pages_by_edition(site_dir).items():
+        assert len(pages) >= len(PAGES) + 1, language
+        help_now = EDITION_FOLDERS[language] + "help-now/"
+        for path in pages:
+            page = page_facts(path.read_text(encoding="utf-8"))
+            assert len(page.crisis_links) == 1, path
+            href, in_announce = page.crisis_links[0]
+            assert in_announce, f"{path}: crisis link is not in the announce bar"
+            relative = path.relative_to(site_dir).as_posix()
+            page_url = SITE_URL + relative.removesuffix("index.html")
+            assert urljoin(page_url, href) in {SITE_URL + help_now, "/" + help_now}, path
 
 
 def test_every_page_shows_the_same_disclaimer(site_dir: Path):
-    texts = {
-        path.relative_to(site_dir).as_posix(): page_facts(path.read_text(encoding="utf-8"))
-        for path in every_built_page(site_dir)
-    }
-    disclaimers = {name: page.disclaimers for name, page in texts.items()}
-    assert all(len(found) == 1 for found in disclaimers.values()), disclaimers
-    assert len({found[0] for found in disclaimers.values()}) == 1
-    assert "not a substitute" in next(iter(disclaimers.values()))[0]
+    """One disclaimer per edition, on every page of it, in the edition's interface words."""
+    for language, pages in pages_by_edition(site_dir).items():
+        disclaimers = {
+            path.relative_to(site_dir).as_posix(): page_facts(
+                path.read_text(encoding="utf-8")
+            ).disclaimers
+            for path in pages
+        }
+        assert all(len(found) == 1 for found in disclaimers.values()), disclaimers
+        assert {found[0] for found in disclaimers.values()} == {disclaimer(language)}, language
+    assert "not a substitute" in disclaimer("en")
+    assert "No sustituye" in disclaimer("es")
+
+
+def disclaimer(language: str) -> str:
+    """The disclaimer's text in `language`, as partials/site/disclaimer.html prints it."""
+    text = words(DOCS / "_data", language)
+    return " ".join(f"{text('site.disclaimer.text')} {text('site.disclaimer.link')}.".split())
 
 
 def test_a_page_without_the_shared_partials_is_caught():

@@ -1,4 +1,9 @@
-"""Prose quality: a reading grade per page (offline textstat) and spelling (codespell)."""
+"""Prose quality of the English edition: a reading grade per page (offline textstat) and spelling.
+
+Both measures are English: Flesch-Kincaid's weights are fitted to English words and codespell's
+dictionary is English. The Spanish edition meets its own bar, INFLESZ 65 ("bastante fácil"),
+with the same safety-language reading, in tests/test_content_spanish.py.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ import pytest
 
 from tests.support.build import ROOT
 from tests.support.content_html import prose_blocks
-from tests.support.site_pages import html_pages, is_redirect_stub
+from tests.support.site_pages import edition_of, html_pages, is_redirect_stub
+from wtiw.core.interface import LANGUAGES, interface_files
 from wtiw.core.readability import MAX_GRADE, MIN_WORDS, grade, word_count
 
 DOCS = ROOT / "docs"
@@ -28,11 +34,16 @@ LINK_DIRECTORY = re.compile(r'<div class="wtiw-link-list"[^>]*>.*?</div>', re.DO
 
 
 def content_pages(site_dir: Path) -> list[Path]:
-    """Built pages with reader-facing prose (not redirect stubs, not the 404 page)."""
+    """English built pages with reader-facing prose (not redirect stubs, not the 404 page).
+
+    Not the Spanish edition's (`es/`): a grade in English school years means nothing for
+    Spanish; tests/test_content_spanish.py holds those pages to INFLESZ instead.
+    """
     return [
         page
         for page in html_pages(site_dir)
         if page.name == "index.html"
+        and edition_of(page) == "en"
         and not page.parts[0].startswith(("assets", "search"))
         and not is_redirect_stub((site_dir / page).read_text(encoding="utf-8"))
     ]
@@ -44,6 +55,7 @@ def graded_prose(html: str) -> list[str]:
 
 
 def test_every_page_reads_at_grade_six_or_below(site_dir: Path, capsys: pytest.CaptureFixture):
+    """Every English page; the Spanish pages' counterpart is INFLESZ (test_content_spanish.py)."""
     scores: dict[str, tuple[float, int]] = {}
     for page in content_pages(site_dir):
         blocks = graded_prose((site_dir / page).read_text(encoding="utf-8"))
@@ -154,10 +166,19 @@ def test_control_textstat_alone_would_download_the_dictionary(monkeypatch: pytes
     assert calls == ["cmudict"]
 
 
-def run_codespell(*paths: Path) -> subprocess.CompletedProcess[str]:
-    """Run codespell over `paths` with the project's settings."""
+# codespell's dictionary is English: in Spanish it flags everyday words ("te", "hace",
+# "profesional"). The Spanish edition's pages and words are left out, and the interface
+# files, which hold every language side by side, are checked on their English half only.
+SPANISH_ONLY = (DOCS / "es", DOCS / "_data" / "es")
+INTERFACE = DOCS / "_data" / "interface"
+LANGUAGE_KEY = re.compile(rf"^\s+({'|'.join(LANGUAGES)}):")
+
+
+def run_codespell(*paths: Path, skip: tuple[Path, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """Run codespell over `paths` with the project's settings, not looking into `skip`."""
+    skipped = ["--skip", ",".join(map(str, skip))] if skip else []
     return subprocess.run(
-        [sys.executable, "-m", "codespell_lib", "--check-filenames", *map(str, paths)],
+        [sys.executable, "-m", "codespell_lib", "--check-filenames", *skipped, *map(str, paths)],
         capture_output=True,
         # The report quotes lines of the pages; UTF-8 both ways, whatever the machine's locale.
         env={**os.environ, "PYTHONUTF8": "1"},
@@ -166,9 +187,56 @@ def run_codespell(*paths: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_docs_have_no_spelling_mistakes():
-    result = run_codespell(DOCS)
+def english_half(text: str) -> str:
+    """An interface file with every text but the English blanked, line for line.
+
+    A text runs from its language's key (`  es: >-`) to the next language key or the next
+    line at the left margin (a key or a comment); blank lines inside it belong to it.
+    """
+    kept, language = [], None
+    for line in text.splitlines():
+        if found := LANGUAGE_KEY.match(line):
+            language = found[1]
+        elif line.strip() and not line[0].isspace():
+            language = None
+        kept.append(line if language in (None, "en") else "")
+    return "\n".join(kept) + "\n"
+
+
+def english_interface(folder: Path, data: Path) -> Path:
+    """The English half of every interface file under `data`, written under `folder`."""
+    for path in interface_files(data):
+        english = folder / path.relative_to(data)
+        english.parent.mkdir(parents=True, exist_ok=True)
+        english.write_text(english_half(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def test_docs_have_no_spelling_mistakes(tmp_path: Path):
+    result = run_codespell(DOCS, skip=(*SPANISH_ONLY, INTERFACE))
     assert result.returncode == 0, result.stdout + result.stderr
+    interface = run_codespell(english_interface(tmp_path, DOCS / "_data"))
+    report = (interface.stdout + interface.stderr).replace(f"{tmp_path}/", "docs/_data/")
+    assert interface.returncode == 0, report
+
+
+def test_only_the_english_half_of_an_interface_file_is_spelled(tmp_path: Path):
+    """Control: a misspelt English text is caught, its Spanish beside it is not read."""
+    text = (
+        "# A comment\nsent:\n  en: >-\n    We will\n\n    recieve it.\n"
+        "  es: >-\n    Te lo\n\n    hace.\nback:\n  en: Back\n  es: Atrás\n"
+    )
+    assert english_half(text) == (
+        "# A comment\nsent:\n  en: >-\n    We will\n\n    recieve it.\n\n\n\n\nback:\n"
+        "  en: Back\n\n"
+    )
+    (tmp_path / "data" / "interface").mkdir(parents=True)
+    (tmp_path / "data" / "interface" / "site.yml").write_text(text, encoding="utf-8")
+    result = run_codespell(english_interface(tmp_path / "english", tmp_path / "data"))
+    assert result.returncode != 0
+    assert "site.yml:6: recieve" in result.stdout
+    assert "hace" not in result.stdout
+    assert "hace" in run_codespell(tmp_path / "data").stdout
 
 
 def test_a_spelling_mistake_is_caught(tmp_path: Path):

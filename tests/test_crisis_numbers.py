@@ -16,9 +16,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import FileSystemLoader
 
 from tests.support.build import ROOT
+from tests.support.theme import theme_environment
+from wtiw.core.interface import LANGUAGES
 from wtiw.core.problems import InputError
 from wtiw.core.site import SiteFolders
 from wtiw.core.yaml_reader import parse_document
@@ -300,13 +302,14 @@ def rendered(markdown_text: str) -> str:
 def test_every_field_is_escaped_wherever_it_is_shown(crisis: CrisisHelp):
     bad = evil_help(crisis)
     help_page = rendered(markdown_list(bad, "urgent"))
-    # The theme's Jinja, like MkDocs', does not autoescape: the partial must escape.
-    partial = Environment(loader=FileSystemLoader(ROOT / "overrides")).get_template(
-        "partials/site/crisis-numbers.html"
-    )
-    panel = str(partial.module.panel(bad, "Need help now?"))
-    line = str(partial.module.line(bad))
-    for html in (help_page, panel, line):
+    shown = [help_page]
+    # The theme's Jinja, like MkDocs', does not autoescape: the partial must escape, in
+    # each edition's words.
+    for language in LANGUAGES:
+        theme = theme_environment(FileSystemLoader(ROOT / "overrides"), language)
+        partial = theme.get_template("partials/site/crisis-numbers.html")
+        shown += [str(partial.module.panel(bad, "Need help now?")), str(partial.module.line(bad))]
+    for html in shown:
         assert set(LINKS.findall(html)) == {"sms:85258"}, html
         assert "<b>" not in html, html
 

@@ -11,16 +11,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import url_filter
 
 from tests.support.build import ROOT
-from tests.support.site_pages import is_redirect_stub
-from wtiw.core.interface import template_words
-from wtiw.crisis.numbers import load_crisis_help
+from tests.support.site_pages import EDITION_FOLDERS, edition_of, is_redirect_stub
+from tests.support.theme import theme_environment
+from wtiw.core.site import SiteFolders
+from wtiw.crisis.edition import edition_crisis_help
+from wtiw.crisis.numbers import CrisisHelp
 from wtiw.embed.embed import GUIDE_FRAME_HEIGHT, embed_path, render_embed
 from wtiw.postbuild.links import open_outside_frame, stays_in_frame
 
@@ -143,20 +145,44 @@ def test_open_outside_frame(html: str, expected: str):
 def test_every_embed_form_shows_the_first_crisis_numbers_as_text_before_the_page(
     site_dir: Path,
 ):
-    """Readable and dialable by hand in any sandbox: the number is the link's text."""
-    crisis = load_crisis_help(ROOT / "docs" / "_data" / "crisis-help.yml")
-    wanted = [
+    """Readable and dialable by hand in any sandbox: the number is the link's text.
+
+    Each edition's forms show its own lists (the Spanish one's from
+    docs/_data/es/crisis-help.yml) and link its own help-now page.
+    """
+    wanted = {
+        language: first_number_links(edition_crisis_help(edition_folders(language), ROOT))
+        for language in EDITION_FOLDERS
+    }
+    assert wanted["en"] != wanted["es"], "the Spanish edition lists its own first numbers"
+    problems = {}
+    checked = dict.fromkeys(EDITION_FOLDERS, 0)
+    for page in full_pages(site_dir):
+        language = edition_of(page.relative_to(site_dir))
+        embed = (page.parent / "embed.html").read_text(encoding="utf-8")
+        banner = embed[embed.index("wtiw-embed-crisis") : embed.index("<article")]
+        missing = [link.pattern for link in wanted[language] if not link.search(banner)]
+        if missing or f"/{EDITION_FOLDERS[language]}help-now/</a>" not in banner:
+            problems[str(page.relative_to(site_dir))] = missing
+        checked[language] += 1
+    assert not problems
+    assert min(checked.values()) >= 15, checked
+
+
+def first_number_links(crisis: CrisisHelp) -> list[re.Pattern[str]]:
+    """Each urgent and emergency service's first link, its number as its text."""
+    return [
         re.compile(f'<a [^>]*href="{service.actions[0].href}"[^>]*>{service.actions[0].number}</a>')
         for service in (*crisis.lists["urgent"], *crisis.lists["emergency"])
     ]
-    problems = {}
-    for page in full_pages(site_dir):
-        embed = (page.parent / "embed.html").read_text(encoding="utf-8")
-        banner = embed[embed.index("wtiw-embed-crisis") : embed.index("<article")]
-        missing = [link.pattern for link in wanted if not link.search(banner)]
-        if missing or "help-now/</a>" not in banner:
-            problems[str(page.relative_to(site_dir))] = missing
-    assert not problems
+
+
+def edition_folders(language: str) -> SiteFolders:
+    """The project's folders as the build of the edition in `language` reads them."""
+    docs = ROOT / "docs"
+    return SiteFolders(
+        docs / EDITION_FOLDERS[language], ROOT / "overrides", docs / "_data", language
+    )
 
 
 def test_the_guide_embed_links_each_outcome_to_its_full_step(site_dir: Path):
@@ -190,13 +216,10 @@ def test_the_embed_form_renders_the_page_with_the_one_guide_height_and_links_out
         '{% include "partials/professionals/embed-from.html" %}'
         '<a href="../about/">About</a> <a href="#start">Start</a>'
     )
-    theme = Environment(
-        loader=ChoiceLoader(
-            [DictLoader({"embed.html": stand_in}), FileSystemLoader(ROOT / "overrides")]
-        )
+    theme = theme_environment(
+        ChoiceLoader([DictLoader({"embed.html": stand_in}), FileSystemLoader(ROOT / "overrides")])
     )
     theme.filters["url"] = url_filter
-    theme.globals["wtiw_t"] = template_words(ROOT / "docs" / "_data", "en", ROOT)
     page = Page("Guide", File("guide.md", "docs", "site", use_directory_urls=True), MkDocsConfig())
     html = render_embed(theme, {"page": page, "base_url": "..", "config": {"site_name": "WTIW"}})
     height = f'data-wtiw-embed data-wtiw-guide-height="{GUIDE_FRAME_HEIGHT}">'

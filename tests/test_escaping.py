@@ -36,9 +36,10 @@ from typing import Any
 
 import pytest
 import yaml
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import FileSystemLoader
 
 from tests.support.build import ROOT, copy_project
+from tests.support.theme import theme_environment
 from wtiw.crisis import numbers
 from wtiw.guide.options import OPTIONS_SCHEMA_PATH
 from wtiw.guide.structure import SCHEMA_PATH
@@ -352,7 +353,6 @@ def test_a_template_printing_a_field_raw_is_caught_control(tmp_path: Path):
     (tmp_path / partial).write_text(source.replace("{{ service.name | e }}", "{{ service.name }}"))
     page = f'{{% import "{partial}" as numbers %}}{{{{ numbers.service_list(services) }}}}'
     for folder, leaks in ((ROOT / "overrides", False), (tmp_path, True)):
-        env = Environment(loader=FileSystemLoader(folder), autoescape=False)
-        html = env.from_string(page).render(services=[evil])
+        html = theme_environment(FileSystemLoader(folder)).from_string(page).render(services=[evil])
         assert (raw(1) in html) is leaks, html
         assert (escaped(1) in html) is not leaks, html

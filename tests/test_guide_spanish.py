@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import MKDOCS_BUILD, ROOT, build, copy_project
+from tests.support.build import ROOT, build, copy_project
 from wtiw.core.interface import LANGUAGES
 from wtiw.core.problems import InputError
 from wtiw.core.site import PROJECT, SiteFolders
@@ -132,7 +132,7 @@ def test_the_spanish_build_stops_at_the_line_of_a_missing_answer(tmp_path: Path)
     wording.write_text(text.replace("      not-sure: No lo sé\n", "", 1), encoding="utf-8")
     english = (PROJECT.data / "guide.yaml").read_text(encoding="utf-8")
     line, column = place(english, "label:", after="key: not-sure")
-    result = build(project, tmp_path / "site", command=(*MKDOCS_BUILD, "-f", "mkdocs-es.yml"))
+    result = build(project, tmp_path / "site", config_file="mkdocs-es.yml")
     assert result.returncode != 0
     assert (
         f"{LABEL}:{line}:{column}: `steps.are-you-safe.answers.not-sure` has no wording in "

@@ -4,7 +4,9 @@ Pages come from the built site and steps from the built guide's `[data-step]` id
 list kept here. The file scheme (documented in src/wtiw/embed/oembed.py) is written out
 below on purpose, so a change to it is a visible change to this test. Each file's `html`
 must be exactly the embed code the "For therapists and clinics" picker gives for the same
-target, in the browser too. Every check has a control that shows it can fail.
+target, in the browser too. Every check has a control that shows it can fail. The Spanish
+edition has its own files under `es/oembed/`, named in its pages' heads and given by its own
+picker, at its own address (`…/es/`); the file checks run on each edition.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import html as html_module
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,13 @@ from typing import Any
 import pytest
 
 from tests.support.page_audit import visit, watch
-from tests.support.site_pages import guide_step_ids, html_pages, is_redirect_stub, page_url
+from tests.support.site_pages import (
+    EDITION_FOLDERS,
+    guide_step_ids,
+    html_pages,
+    is_redirect_stub,
+    page_url,
+)
 from wtiw.embed.oembed import oembed_document, oembed_path, to_json
 
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
@@ -55,14 +64,36 @@ def spec_problems(document: Any) -> list[str]:
     return found
 
 
-def content_pages(site_dir: Path) -> list[str]:
-    """URL paths of every full page: no embed copies, redirect stubs, 404 or assets."""
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the built site: its folder (`es/` for Spanish) and its address."""
+
+    root: Path
+    canonical: str
+
+
+# Folders of the site's root that are other editions (`es/`), not pages of the English one.
+OTHER_EDITIONS = {folder.strip("/") for folder in EDITION_FOLDERS.values() if folder}
+
+
+@pytest.fixture(params=list(EDITION_FOLDERS))
+def edition(request: pytest.FixtureRequest, site_dir: Path) -> Edition:
+    """Each edition in turn, from the session's build of both."""
+    folder = EDITION_FOLDERS[request.param]
+    return Edition(site_dir / folder, CANONICAL + folder)
+
+
+def content_pages(root: Path) -> list[str]:
+    """URL paths of every full page of the edition in `root`.
+
+    Not embed copies, redirect stubs, the 404 page, assets, nor another edition's pages.
+    """
     return [
         page_url(path)
-        for path in html_pages(site_dir)
+        for path in html_pages(root)
         if path.name == "index.html"
-        and path.parts[0] not in {"assets", "search"}
-        and not is_redirect_stub((site_dir / path).read_text(encoding="utf-8"))
+        and path.parts[0] not in {"assets", "search", *OTHER_EDITIONS}
+        and not is_redirect_stub((root / path).read_text(encoding="utf-8"))
     ]
 
 
@@ -72,18 +103,18 @@ def expected_file(page: str, step: str = "") -> str:
     return f"oembed/{name}/{step}.json" if step else f"oembed/{name}.json"
 
 
-def oembed_files(site_dir: Path) -> dict[str, dict[str, Any]]:
-    """Every oEmbed file of the built site, parsed, by its path from the site root."""
+def oembed_files(root: Path) -> dict[str, dict[str, Any]]:
+    """Every oEmbed file of the edition in `root`, parsed, by its path from the edition's root."""
     return {
-        path.relative_to(site_dir).as_posix(): json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted((site_dir / "oembed").rglob("*.json"))
+        path.relative_to(root).as_posix(): json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((root / "oembed").rglob("*.json"))
     }
 
 
-def site_path(url: str) -> str:
-    """A canonical address's path from the site root."""
-    assert url.startswith(CANONICAL), url
-    return url.removeprefix(CANONICAL)
+def site_path(url: str, canonical: str = CANONICAL) -> str:
+    """A canonical address's path from the root of the edition at `canonical`."""
+    assert url.startswith(canonical), url
+    return url.removeprefix(canonical)
 
 
 class DiscoveryFinder(HTMLParser):
@@ -136,10 +167,10 @@ def escape_attribute(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def picker_codes(site_dir: Path) -> dict[str, str]:
+def picker_codes(root: Path) -> dict[str, str]:
     """The embed code the picker gives, by oEmbed address, filled in the way links.js does."""
     reader = PickerReader()
-    reader.feed((site_dir / PROFESSIONALS).read_text(encoding="utf-8"))
+    reader.feed((root / PROFESSIONALS).read_text(encoding="utf-8"))
     assert reader.snippet, "the picker is missing"
     assert reader.options
     return {
@@ -153,13 +184,13 @@ def picker_codes(site_dir: Path) -> dict[str, str]:
     }
 
 
-def test_every_file_is_an_oembed_rich_response(site_dir: Path):
-    files = oembed_files(site_dir)
+def test_every_file_is_an_oembed_rich_response(edition: Edition):
+    files = oembed_files(edition.root)
     assert len(files) > 30
     problems = {path: found for path, doc in files.items() if (found := spec_problems(doc))}
     assert not problems
     for doc in files.values():
-        assert doc["provider_url"] == CANONICAL
+        assert doc["provider_url"] == edition.canonical
         assert f'height="{doc["height"]}"' in doc["html"], "height matches the snippet's"
 
 
@@ -189,10 +220,10 @@ def test_the_validator_rejects_a_missing_field(site_dir: Path, name: str):
     assert f"{name} missing" in spec_problems(doc)
 
 
-def expected_files(site_dir: Path) -> set[str]:
-    """One file per full page and per guide step, by the documented scheme."""
-    pages = content_pages(site_dir)
-    steps = guide_step_ids(site_dir)
+def expected_files(root: Path) -> set[str]:
+    """One file per full page and per guide step of an edition, by the documented scheme."""
+    pages = content_pages(root)
+    steps = guide_step_ids(root)
     assert len(pages) >= 15
     assert steps
     return {expected_file(page) for page in pages} | {
@@ -200,8 +231,8 @@ def expected_files(site_dir: Path) -> set[str]:
     }
 
 
-def test_one_file_per_page_and_per_guide_step(site_dir: Path):
-    assert set(oembed_files(site_dir)) == expected_files(site_dir)
+def test_one_file_per_page_and_per_guide_step(edition: Edition):
+    assert set(oembed_files(edition.root)) == expected_files(edition.root)
 
 
 def test_a_missing_or_extra_file_is_noticed(site_dir: Path):
@@ -212,14 +243,14 @@ def test_a_missing_or_extra_file_is_noticed(site_dir: Path):
     assert found | {"oembed/nowhere.json"} != expected
 
 
-def test_every_page_names_its_own_file_in_its_head(site_dir: Path):
-    files = oembed_files(site_dir)
+def test_every_page_names_its_own_file_in_its_head(edition: Edition):
+    files = oembed_files(edition.root)
     wrong = {}
-    for page in content_pages(site_dir):
-        html = (site_dir / page / "index.html").read_text(encoding="utf-8")
-        head = html.split("</head>", 1)[0]
-        hrefs = discovery_hrefs(head)
-        if hrefs != [CANONICAL + expected_file(page)] or site_path(hrefs[0]) not in files:
+    for page in content_pages(edition.root):
+        html = (edition.root / page / "index.html").read_text(encoding="utf-8")
+        hrefs = discovery_hrefs(html.split("</head>", 1)[0])
+        expected = edition.canonical + expected_file(page)
+        if hrefs != [expected] or site_path(hrefs[0], edition.canonical) not in files:
             wrong[page or "home"] = hrefs
     assert not wrong
 
@@ -233,11 +264,12 @@ def test_a_page_without_a_discovery_link_is_noticed():
     assert discovery_hrefs(link) == ["/x.json"]
 
 
-def test_html_is_the_pickers_embed_code(site_dir: Path):
-    files = oembed_files(site_dir)
-    codes = picker_codes(site_dir)
-    assert {site_path(url) for url in codes} == set(files), "one picker option per file"
-    different = [url for url, code in codes.items() if files[site_path(url)]["html"] != code]
+def test_html_is_the_pickers_embed_code(edition: Edition):
+    files = oembed_files(edition.root)
+    codes = picker_codes(edition.root)
+    paths = {url: site_path(url, edition.canonical) for url in codes}
+    assert set(paths.values()) == set(files), "one picker option per file"
+    different = [url for url, code in codes.items() if files[paths[url]]["html"] != code]
     assert not different
 
 
@@ -255,15 +287,16 @@ def is_guide_form(path: str) -> bool:
     return path == "oembed/guide.json" or path.startswith("oembed/guide/")
 
 
-def test_guide_forms_share_one_height_and_pages_keep_theirs(site_dir: Path):
-    files = oembed_files(site_dir)
+def test_guide_forms_share_one_height_and_pages_keep_theirs(edition: Edition):
+    files = oembed_files(edition.root)
     guide = {doc["height"] for path, doc in files.items() if is_guide_form(path)}
     others = {doc["height"] for path, doc in files.items() if not is_guide_form(path)}
     assert len(guide) == 1
     assert others == {700}
-    assert 'src="' + CANONICAL + 'guide/embed.html"' in files["oembed/guide.json"]["html"]
+    whole = files["oembed/guide.json"]["html"]
+    assert 'src="' + edition.canonical + 'guide/embed.html"' in whole
     step = files["oembed/guide/are-you-safe.json"]["html"]
-    assert 'src="' + CANONICAL + 'guide/embed.html#are-you-safe"' in step
+    assert 'src="' + edition.canonical + 'guide/embed.html#are-you-safe"' in step
 
 
 @pytest.fixture

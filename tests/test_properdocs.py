@@ -2,7 +2,8 @@
 
 MkDocs 1.6.1 is unmaintained. ProperDocs, its maintained fork (pinned in the test lock), reads
 mkdocs.yml and runs Material, our plugins and our build code unchanged. One ProperDocs build of
-the project is compared, page by page, with the session's MkDocs build: the same files; per page
+both editions (mkdocs.yml, then mkdocs-es.yml into `es/`, as `make build` does) is compared,
+page by page, with the session's MkDocs build: the same files; per page
 the same visible text, element ids (anchors) and CSP meta tag (script hashes), and the same
 markup apart from the generator tag. `make test` runs in CI, so CI builds under both.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import PROPERDOCS_BUILD, ROOT, BuildResult, build
+from tests.support.build import PROPERDOCS_BUILD, ROOT, BuildResult, build_editions
 from tests.support.properdocs import (
     PROPERDOCS_GENERATOR,
     compare_pages,
@@ -28,7 +29,7 @@ from tests.support.properdocs import (
 
 @pytest.fixture(scope="module")
 def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """One strict ProperDocs build of the project, into a folder of its own."""
+    """One strict ProperDocs build of both editions, into a folder of its own."""
     command = Path(PROPERDOCS_BUILD[0])
     if not command.is_file():
         pytest.fail(
@@ -36,7 +37,7 @@ def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "(requirements/test.txt); run 'make test', or 'make lock' if the lock lacks it"
         )
     site = tmp_path_factory.mktemp("properdocs") / "site"
-    result = build(ROOT, site, command=PROPERDOCS_BUILD)
+    result = build_editions(ROOT, site, command=PROPERDOCS_BUILD)
     if result.returncode != 0:
         pytest.fail(f"properdocs build --strict failed:\n{result.output}")
     return result

@@ -41,15 +41,10 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-# The build command of each generator, up to its options. ProperDocs is named its config file:
-# it prefers properdocs.yml and falls back to mkdocs.yml only with a notice.
+# The build command of each generator, up to its options. `build` always names the config
+# file: ProperDocs prefers properdocs.yml and falls back to mkdocs.yml only with a notice.
 MKDOCS_BUILD = (sys.executable, "-m", "mkdocs", "build")
-PROPERDOCS_BUILD = (
-    str(Path(sys.executable).with_name("properdocs")),
-    "build",
-    "--config-file",
-    "mkdocs.yml",
-)
+PROPERDOCS_BUILD = (str(Path(sys.executable).with_name("properdocs")), "build")
 
 
 def build(
@@ -59,17 +54,16 @@ def build(
     env: dict[str, str] | None = None,
     command: tuple[str, ...] = MKDOCS_BUILD,
     preexec_fn: Callable[[], None] | None = None,
-    config_file: str | None = None,
+    config_file: str = "mkdocs.yml",
 ) -> BuildResult:
     """Build `project_dir` strictly into `site_dir`, as `make build` builds one edition.
 
     `preexec_fn` runs in the build's process before it starts (to limit its memory);
-    `config_file` names another config (`mkdocs-es.yml`) than the command's default.
+    `config_file` is the edition's config (`mkdocs-es.yml` for the Spanish one).
     """
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", **(env or {})}
-    chosen = ("--config-file", config_file) if config_file else ()
     completed = subprocess.run(
-        [*command, *chosen, "--strict", "--clean", "--site-dir", site_dir],
+        [*command, "--config-file", config_file, "--strict", "--clean", "--site-dir", site_dir],
         cwd=project_dir,
         capture_output=True,
         text=True,
@@ -82,7 +76,11 @@ def build(
 
 
 def build_editions(
-    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+    project_dir: Path,
+    site_dir: Path,
+    *,
+    env: dict[str, str] | None = None,
+    command: tuple[str, ...] = MKDOCS_BUILD,
 ) -> BuildResult:
     """Build every edition of `project_dir` into `site_dir`, exactly as `make build` does.
 
@@ -91,7 +89,9 @@ def build_editions(
     outputs = []
     result = BuildResult(0, "", site_dir)
     for config_file, folder in EDITIONS:
-        result = build(project_dir, site_dir / folder, env=env, config_file=config_file)
+        result = build(
+            project_dir, site_dir / folder, env=env, command=command, config_file=config_file
+        )
         outputs.append(result.output)
         if result.returncode != 0:
             break

@@ -9,6 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 GUIDE_PAGE = Path("guide/index.html")
+EDITION_FOLDERS = {"en": "", "es": "es/"}
+"""Each edition's language and its folder in the built site (mkdocs.yml `extra.editions`)."""
+
+
+def edition_of(relative: Path) -> str:
+    """The language of the edition a site-relative built file belongs to: `es/…` is Spanish."""
+    return "es" if relative.parts[:1] == ("es",) else "en"
 
 
 def html_pages(site_dir: Path) -> list[Path]:

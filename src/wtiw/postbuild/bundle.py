@@ -19,6 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from wtiw.core.html_splice import Edit, PositionedParser, splice
 
@@ -80,17 +81,30 @@ def asset_tags(html: str) -> list[Tag]:
     return [tag for tag in _Finder().find(html) if tag is not None]
 
 
-def site_path(url: str, page: PurePosixPath) -> PurePosixPath | None:
-    """Site-relative path of a local URL used on `page`, or None for other hosts."""
+def site_root(site_url: str) -> str:
+    """The site's path on its host, between slashes: `/`, or `/es/` for the Spanish edition."""
+    inner = urlsplit(site_url).path.strip("/")
+    return f"/{inner}/" if inner else "/"
+
+
+def site_path(url: str, page: PurePosixPath, root: str = "/") -> PurePosixPath | None:
+    """Site-relative path of a local URL used on `page`, or None for other sites.
+
+    An absolute path (the 404 page writes `/es/assets/…`, as it may be served at any depth)
+    is relative to `root`, the site's path on its host (`site_root`); outside it, it is
+    another site's (the English edition's, seen from the Spanish one).
+    """
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
         return None
     path = url.split("?")[0].split("#")[0]
     if path.startswith("/"):
-        return PurePosixPath(path.lstrip("/"))
+        return PurePosixPath(path.removeprefix(root)) if path.startswith(root) else None
     return PurePosixPath(posixpath.normpath(posixpath.join(str(page.parent), path)))
 
 
-def runs(html: str, page: PurePosixPath, own: set[PurePosixPath]) -> list[list[Tag]]:
+def runs(
+    html: str, page: PurePosixPath, own: set[PurePosixPath], root: str = "/"
+) -> list[list[Tag]]:
     """Runs of two or more adjacent own tags of one kind, same attributes, same folder."""
     found: list[list[Tag]] = []
     current: list[Tag] = []
@@ -98,7 +112,7 @@ def runs(html: str, page: PurePosixPath, own: set[PurePosixPath]) -> list[list[T
         if tag is not None and tag.kind not in BUNDLED_KINDS:
             tag = None
         if tag is not None:
-            tag.site_path = site_path(tag.url, page)
+            tag.site_path = site_path(tag.url, page, root)
         same = (
             tag is not None
             and tag.site_path in own
@@ -149,12 +163,15 @@ def rewrite(html: str, replacements: list[tuple[list[Tag], str]]) -> str:
 
 
 def bundle_page(
-    html: str, page: PurePosixPath, site_dir: Path, own: set[PurePosixPath]
+    html: str, page: PurePosixPath, site_dir: Path, own: set[PurePosixPath], root: str = "/"
 ) -> tuple[str, dict[PurePosixPath, str]]:
-    """The rewritten page and the bundle files it needs ({site path: content})."""
+    """The rewritten page and the bundle files it needs ({site path: content}).
+
+    `root` is the site's path on its host (`site_root`), for absolute asset URLs.
+    """
     files: dict[PurePosixPath, str] = {}
     replacements = []
-    for run in runs(html, page, own):
+    for run in runs(html, page, own, root):
         if not can_join(run, site_dir):
             continue
         content = joined(run, site_dir)

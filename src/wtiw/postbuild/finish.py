@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from wtiw.postbuild.assets import minify, own_assets, removable_files, strip_source_map_comment
-from wtiw.postbuild.bundle import bundle_page
+from wtiw.postbuild.bundle import bundle_page, site_root
 from wtiw.postbuild.csp import CspError, insert_policy
 from wtiw.postbuild.links import mark_outbound
 from wtiw.postbuild.page_assets import drop_unused_assets
@@ -78,21 +78,25 @@ def _shrink_assets(site: SiteFacts) -> Summary:
         if path.is_file():
             path.write_text(minify(path, path.read_text(encoding="utf-8")), encoding="utf-8")
             minified += 1
+    root = site_root(site.site_url)
     for path in _pages(site.site_dir):
         page = PurePosixPath(path.relative_to(site.site_dir).as_posix())
         html = path.read_text(encoding="utf-8")
-        if (kept := drop_unused_assets(html, page)) != html:
+        if (kept := drop_unused_assets(html, page, root)) != html:
             path.write_text(kept, encoding="utf-8")
-    bundles = _bundle(site.site_dir, {PurePosixPath(path.as_posix()) for path in own})
+    bundles = _bundle(site.site_dir, {PurePosixPath(path.as_posix()) for path in own}, root)
     return Summary(len(removed), minified, bundles)
 
 
-def _bundle(site_dir: Path, own: set[PurePosixPath]) -> int:
-    """Join adjacent own stylesheets on every page; return how many bundles were written."""
+def _bundle(site_dir: Path, own: set[PurePosixPath], root: str) -> int:
+    """Join adjacent own stylesheets on every page; return how many bundles were written.
+
+    `root` is the site's path on its host (`bundle.site_root`), for absolute asset URLs.
+    """
     written: set[PurePosixPath] = set()
     for path in _pages(site_dir):
         page = PurePosixPath(path.relative_to(site_dir).as_posix())
-        html, files = bundle_page(path.read_text(encoding="utf-8"), page, site_dir, own)
+        html, files = bundle_page(path.read_text(encoding="utf-8"), page, site_dir, own, root)
         for name, content in files.items():
             if name not in written:
                 (site_dir / str(name)).write_text(content, encoding="utf-8")

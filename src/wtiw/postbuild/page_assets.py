@@ -27,12 +27,15 @@ FEATURE_ASSETS: dict[PurePosixPath, tuple[str, ...]] = {
 }
 
 
-def drop_unused_assets(html: str, page: PurePosixPath) -> str:
-    """`html` without the feature assets whose feature the page does not have."""
+def drop_unused_assets(html: str, page: PurePosixPath, root: str = "/") -> str:
+    """`html` without the feature assets whose feature the page does not have.
+
+    `root` is the site's path on its host (`bundle.site_root`), for absolute asset URLs.
+    """
     edits: list[Edit] = [
         (tag.start, tag.end, "")
         for tag in asset_tags(html)
-        if (markers := FEATURE_ASSETS.get(site_path(tag.url, page) or PurePosixPath("")))
+        if (markers := FEATURE_ASSETS.get(site_path(tag.url, page, root) or PurePosixPath("")))
         and not any(marker in html for marker in markers)
     ]
     return splice(html, edits) if edits else html
