@@ -10,6 +10,7 @@ lists (src/wtiw/crisis/edition.py), interface texts and way of writing dates.
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,11 +39,24 @@ PAPERS = ("A4", "Letter")
 MAX_SHEETS = 2
 # A printed QR code no smaller than this (in CSS px at 96 per inch: 20 mm) scans on any phone.
 QR_MIN_PX = 20 / 25.4 * 96
+# How a QR code's label starts, in every edition's words: the handout's, the guide outcome's
+# and the picker's (docs/_data/interface/).
+QR_LABELS = tuple(
+    dict.fromkeys(
+        words(DATA, language, ROOT)(key, url="")
+        for language in EDITIONS
+        for key in ("professionals.handout.qr_label", "guide.qr_alt", "site.copy.qr_alt")
+    )
+)
 # Pages carry their code as inline SVG; guide outcomes as an image file that loads on demand.
-QR_CODES = "svg[role='img'][aria-label^='QR code'], img[alt^='QR code']"
+QR_IMAGES = ", ".join(f"img[alt^={json.dumps(label, ensure_ascii=False)}]" for label in QR_LABELS)
+QR_CODES = ", ".join(
+    f"svg[role='img'][aria-label^={json.dumps(label, ensure_ascii=False)}]" for label in QR_LABELS
+)
+QR_CODES += ", " + QR_IMAGES
 # True once every QR image on paper has loaded or failed (printing shows the lazy ones).
 QR_IMAGES_SETTLED = """
-() => [...document.querySelectorAll("img[alt^='QR code']")]
+images => [...document.querySelectorAll(images)]
   .filter(e => e.getClientRects().length > 0)
   .every(e => e.complete)
 """
@@ -180,7 +194,7 @@ def qr_problems(tab: Any, address: str) -> list[str]:
     Switches the page to print media, as printing does.
     """
     tab.emulate_media(media="print")
-    tab.wait_for_function(QR_IMAGES_SETTLED, timeout=10_000)
+    tab.wait_for_function(QR_IMAGES_SETTLED, arg=QR_IMAGES, timeout=10_000)
     printed = tab.locator(QR_CODES).evaluate_all(PRINTED_QR_CODES)
     ours = [(width, height) for label, width, height in printed if label.endswith(address)]
     problems = [
