@@ -7,7 +7,9 @@ a guide step with JavaScript off, a search whose result opens, an old address's 
 stub; no request leaves the machine, no console error, no CSP violation. Controls prove the
 recorder sees a request and a violation. The files: one top folder with a README, every link
 resolves inside the copy, no embed forms, the online policy plus one hash, and the online
-build unchanged (no shim).
+build unchanged (no shim). The Spanish edition is in the copy's `es/` folder: its pages and
+search index are there, a Spanish page opens and prints from disk with no request, and the
+language switch leads from one edition to the other and back.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from mergedeep import merge
+from mkdocs.utils.yaml import yaml_load
 
 from tests.support.build import ROOT
 from tests.support.page_audit import SETTLE, Recorder, visit, watch
-from tests.support.printout import flat_text, print_pdf, qr_problems
+from tests.support.printout import crisis_numbers, edition_crisis, flat_text, print_pdf, qr_problems
 from tests.support.site_pages import html_pages, is_redirect_stub
 from wtiw.guide.graph import iter_paths
 from wtiw.guide.model import Question
@@ -92,8 +96,10 @@ def test_the_zip_is_one_folder_with_a_readme_for_clinics(offline_copy: OfflineCo
     with zipfile.ZipFile(offline_copy.zip_path) as archive:
         names = archive.namelist()
     assert {name.split("/", 1)[0] for name in names} == {FOLDER}
+    assert f"{FOLDER}/es/index.html" in names
     readme = (offline_copy.folder / README).read_text(encoding="utf-8")
     assert "index.html" in readme
+    assert "es/index.html" in readme
     assert SITE_URL in readme
     assert "Extract All" in readme
 
@@ -102,14 +108,15 @@ def test_the_copy_has_every_page_and_no_embed_forms_or_server_files(
     offline_copy: OfflineCopy,
 ):
     folder = offline_copy.folder
-    pages = {path.name for path in folder.glob("*.html")}
-    sources = {f"{path.stem}.html" for path in (ROOT / "docs").glob("*.md")}
-    assert sources <= pages
+    for edition in ("", "es/"):
+        pages = {path.name for path in (folder / edition).glob("*.html")}
+        sources = {f"{path.stem}.html" for path in (ROOT / "docs" / edition).glob("*.md")}
+        assert sources <= pages, edition
+        for name in ("404.html", "robots.txt", "sitemap.xml", "embed.js"):
+            assert not (folder / edition / name).exists(), edition + name
+        index = (folder / edition / "search" / "search_index.js").read_text(encoding="utf-8")
+        assert index.startswith("var __index = {"), edition
     assert not list(folder.rglob("embed.html"))
-    for name in ("404.html", "robots.txt", "sitemap.xml", "embed.js"):
-        assert not (folder / name).exists(), name
-    index = (folder / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert index.startswith("var __index = {")
 
 
 def test_every_link_and_file_a_page_names_is_in_the_copy(offline_copy: OfflineCopy):
@@ -192,6 +199,44 @@ def test_the_zip_is_small(offline_copy: OfflineCopy):
 
 
 # --- Units ----------------------------------------------------------------------------------
+
+
+def config(name: str) -> dict[str, object]:
+    """A MkDocs config file as MkDocs reads it, with the files it INHERITs merged in."""
+    with (ROOT / name).open(encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+def offline_drift(
+    base: dict[str, object],
+    edition: dict[str, object],
+    offline: dict[str, object],
+    both: dict[str, object],
+) -> list[str]:
+    """Each setting of `both` that is not `edition`'s with `offline`'s changes to `base`."""
+    changes = {key: value for key, value in offline.items() if base.get(key) != value}
+    wanted = merge({}, edition, changes)
+    return sorted(key for key in {*wanted, *both} if wanted.get(key) != both.get(key))
+
+
+def test_the_spanish_offline_config_is_the_spanish_edition_made_offline():
+    """Every change mkdocs-es.yml makes (its site name and footer too) is in the offline copy.
+
+    Control: the English offline config drifts from the Spanish edition in those settings.
+    """
+    base, spanish, offline = (
+        config("mkdocs.yml"),
+        config("mkdocs-es.yml"),
+        config("mkdocs-offline.yml"),
+    )
+    assert offline_drift(base, spanish, offline, config("mkdocs-offline-es.yml")) == []
+    assert offline_drift(base, spanish, offline, offline) == [
+        "copyright",
+        "docs_dir",
+        "exclude_docs",
+        "site_name",
+        "theme",
+    ]
 
 
 def test_folder_links_point_at_files_and_missing_ones_at_the_public_site():
@@ -316,6 +361,31 @@ def test_a_section_page_opens_from_disk_and_prints_its_public_address(
     assert flat_text(address) in printout.text
     assert "116123" in printout.text
     assert ".html" not in printout.text
+    assert not recorder.take()
+
+
+def test_a_spanish_page_opens_and_prints_from_disk_and_switches_language(
+    offline_tab, offline_copy: OfflineCopy
+):
+    """The switch's relative links work from file://; the Spanish handout prints its lines."""
+    tab, recorder = offline_tab
+    spanish, english = "es/look-at-the-timeline.html", "look-at-the-timeline.html"
+    visit(tab, offline_copy.url(spanish))
+    assert tab.locator("html").get_attribute("lang") == "es"
+    assert tab.title().endswith(config("mkdocs-es.yml")["site_name"]), tab.title()
+    address = f"{SITE_URL}es/look-at-the-timeline/"
+    try:
+        assert not qr_problems(tab, address)
+        printout = print_pdf(tab)
+    finally:
+        tab.emulate_media(media="screen")
+    assert flat_text(address) in printout.text
+    for number in crisis_numbers(edition_crisis("es")):
+        assert number in printout.text, number
+    for there, back in ((spanish, english), (english, spanish)):
+        tab.locator("[data-wtiw-edition]").click()
+        tab.wait_for_load_state("load")
+        assert tab.url == offline_copy.url(back), there
     assert not recorder.take()
 
 

@@ -17,11 +17,16 @@ from tests.support.printout import (
     CRISIS_HELP,
     CRISIS_NUMBERS,
     PAPERS,
+    Printout,
+    crisis_numbers,
+    edition_crisis,
     emergency_line,
     flat_text,
     handout_problems,
     print_pdf,
     reviewed_on,
+    spaced_text,
+    text_problems,
 )
 from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.graph import iter_paths
@@ -188,7 +193,7 @@ def test_print_button_prints_the_outcome_with_the_readers_answers(
 
 EMERGENCY = emergency_line(load_crisis_help(CRISIS_HELP))
 COMPLETE = (
-    "<h1>A page</h1><p>Call 988, 116 123 or 13 11 14.</p>"
+    "<h1>A page</h1><p>Call 988, 9-8-8, 116 123 or 13 11 14.</p>"
     f"<p>In danger now? Call {EMERGENCY}.</p>"
     "<p>Last reviewed: 25 November 2026</p><p>https://example.org/a-page/</p>"
     '<svg role="img" aria-label="QR code: scan to open this page, https://example.org/a-page/" '
@@ -201,7 +206,7 @@ COMPLETE = (
     [
         pytest.param(COMPLETE.format(size=123), [], id="complete"),
         pytest.param(
-            COMPLETE.format(size=123).replace("Call 988, 116 123 or 13 11 14.", "Call us."),
+            COMPLETE.format(size=123).replace("Call 988, 9-8-8, 116 123 or 13 11 14.", "Call us."),
             [f"A4: no crisis number {number}" for number in CRISIS_NUMBERS]
             + [f"Letter: no crisis number {number}" for number in CRISIS_NUMBERS],
             id="no-numbers",
@@ -279,3 +284,34 @@ def test_review_date_is_read_as_the_page_shows_it(tmp_path):
     (tmp_path / "index.md").write_text("---\nlast_reviewed: 2026-11-25\n---\n# Home\n")
     assert reviewed_on(tmp_path, "a-page/#a-step") == "5 March 2027"
     assert reviewed_on(tmp_path, "") == "25 November 2026"
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "a-page.md").write_text("---\nlast_reviewed: 2027-03-05\n---\n# Una\n")
+    assert reviewed_on(tmp_path, "es/a-page/") == "5 de marzo de 2027"
+
+
+def test_each_edition_expects_its_own_first_crisis_lines():
+    """The numbers looked for are the edition's urgent lines, as its handout prints them."""
+    assert CRISIS_NUMBERS == ("988", "9-8-8", "116123", "131114")
+    assert crisis_numbers(edition_crisis("es")) == ("988", "741741")
+
+
+def test_a_spanish_handout_is_checked_in_the_spanish_editions_words():
+    """A Spanish printout passes in Spanish; read as English (the control) it lacks all of it."""
+    spanish = edition_crisis("es")
+    emergency = emergency_line(spanish, "es")
+    assert emergency.endswith(" o 000 (Australia)")
+    text = (
+        "Una página. Llama al 988 o envía AYUDA al 741741. "
+        f"¿Estás en peligro ahora? Llama a tu número de emergencias: {emergency}. "
+        "Última revisión: 7 de diciembre de 2026 https://example.org/es/a-page/"
+    )
+    printout = Printout("A4", 1, flat_text(text), spaced_text(text))
+    checked = {"address": "https://example.org/es/a-page/", "reviewed": "7 de diciembre de 2026"}
+    assert text_problems(printout, **checked, language="es") == []
+    assert text_problems(printout, **checked) == [
+        "A4: no crisis number 9-8-8",
+        "A4: no crisis number 116123",
+        "A4: no crisis number 131114",
+        "A4: no 'Last reviewed: 7 de diciembre de 2026'",
+        f"A4: the emergency numbers do not read {EMERGENCY!r}",
+    ]

@@ -13,7 +13,14 @@ from __future__ import annotations
 import pytest
 
 from tests.support.build import ROOT
-from tests.support.printout import CRISIS_HELP, flat_text, print_pdf, reviewed_on, text_problems
+from tests.support.printout import (
+    CRISIS_HELP,
+    flat_text,
+    language_of,
+    print_pdf,
+    reviewed_on,
+    text_problems,
+)
 from tests.support.safety import (
     calm_answer,
     choices_in,
@@ -150,7 +157,10 @@ def test_every_urgent_input_shows_crisis_help_above_the_total_and_in_print(
     )
     assert words in printout.text, f"{urgent.selector} prints no crisis panel"
     reviewed = reviewed_on(DOCS, path)
-    assert not text_problems(printout, address=CANONICAL + path, reviewed=reviewed)
+    address = CANONICAL + path
+    assert not text_problems(
+        printout, address=address, reviewed=reviewed, language=language_of(path)
+    )
     calm_shown = [c.selector for c in PAGES[path] if not c.urgent and layouts[c.selector]["shown"]]
     assert not calm_shown, f"control: inputs not marked urgent show crisis help: {calm_shown}"
     wrong = {
