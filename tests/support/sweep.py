@@ -22,6 +22,7 @@ from tests.support.a11y import (
     COLOUR_RULES,
     NARROW,
     PHONE,
+    REPEATED_ROWS,
     SCREENSHOTS,
     ZOOM_400,
     Probe,
@@ -39,6 +40,7 @@ from tests.support.a11y import (
     order_problems,
     page_paths,
     palette_problems,
+    rows_as_kinds,
     run_axe,
     show_step,
     skip_link_problems,
@@ -102,9 +104,27 @@ class Setup:
     audited: bool = False
 
 
+def as_kinds(probe: Probe, *, skip: bool = True) -> Probe:
+    """`probe` with repeated rows taken as a kind: one row of each markup (`rows_as_kinds`).
+
+    Rows drawn from one template are reached and drawn alike: the walks and focus rings skip
+    the controls of those whose markup repeats an earlier row's in their list, and axe leaves
+    such rows out
+    (`skip=False`: they stay in the Tab order, so they still count as neighbours for the
+    target sizes).
+    """
+
+    def run(page: Any) -> list[str]:
+        with rows_as_kinds(page, skip=skip):
+            return probe(page)
+
+    return run
+
+
 def walk_problems(page: Any, *, scripts: bool = True) -> list[str]:
     """Tab from the top: every element reached once, in order, each with a visible focus ring."""
-    expected, stops = tab_walk(page, scripts=scripts)
+    with rows_as_kinds(page):
+        expected, stops = tab_walk(page, scripts=scripts)
     return order_problems(expected, stops) + focus_problems(stops)
 
 
@@ -113,19 +133,26 @@ def scriptless_walk_problems(page: Any) -> list[str]:
     return walk_problems(page, scripts=False)
 
 
+@as_kinds
 def backwards_walk_problems(page: Any) -> list[str]:
     """Shift+Tab from the bottom: no focused element hidden, under the header or elsewhere."""
     return focus_problems(tab_walk(page, backwards=True)[1])
 
 
 def axe_problems(rules: list[str] | None = None) -> Probe:
-    """axe-core's WCAG A and AA rules (or just `rules`) on the whole page."""
-    return lambda page: describe_violations(run_axe(page, rules=rules))
+    """axe-core's WCAG A and AA rules (or just `rules`) on the whole page, one row of a kind."""
+    return as_kinds(
+        lambda page: describe_violations(run_axe(page, rules=rules, exclude=[REPEATED_ROWS])),
+        skip=False,
+    )
 
 
 def axe_content_problems(rules: list[str] | None = None) -> Probe:
     """axe-core on a full page but its chrome, which the home page's run checks once."""
-    return lambda page: describe_violations(run_axe(page, rules=rules, exclude=CHROME))
+    exclude = [*CHROME, REPEATED_ROWS]
+    return as_kinds(
+        lambda page: describe_violations(run_axe(page, rules=rules, exclude=exclude)), skip=False
+    )
 
 
 # The guide step on screen: the one `[data-step]` that is displayed.
@@ -156,6 +183,7 @@ def axe_step_problems(rules: list[str] | None = None) -> Probe:
     return probe
 
 
+@as_kinds
 def focus_ring_problems(page: Any) -> list[str]:
     """Every Tab stop's focus ring, and every text field's edge, at 3:1 or more."""
     return focus_problems(focus_each(page)) + check(page, "controlContrast")
@@ -168,7 +196,8 @@ def overflow_problems(page: Any) -> list[str]:
 
 def target_problems(page: Any) -> list[str]:
     """Targets smaller than 24 x 24 px without enough space around, on the whole page."""
-    return describe_violations(run_axe(page, rules=["target-size"]))
+    with rows_as_kinds(page, skip=False):
+        return describe_violations(run_axe(page, rules=["target-size"], exclude=[REPEATED_ROWS]))
 
 
 def step_target_problems(page: Any) -> list[str]:
@@ -176,6 +205,7 @@ def step_target_problems(page: Any) -> list[str]:
     return describe_violations(run_axe(page, rules=["target-size"], within=shown_step(page)))
 
 
+@as_kinds
 def forced_colour_problems(page: Any) -> list[str]:
     """Text, icons and every focus ring stay visible when the browser forces colours."""
     return check(page, "forcedColours") + focus_problems(focus_each(page))
