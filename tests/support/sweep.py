@@ -148,12 +148,19 @@ def axe_problems(rules: list[str] | None = None) -> Probe:
 
 
 def axe_content_problems(rules: list[str] | None = None) -> Probe:
-    """axe-core on a full page but its chrome, which the home page's run checks once."""
-    exclude = [*CHROME, REPEATED_ROWS]
+    """axe-core on a full page but its chrome, which the home page's run checks once.
+
+    Guide steps are left out too: every setup that runs this runs axe on one step of each
+    kind, shown ("step-looks"), which checks each step's markup as drawn.
+    """
+    exclude = [*CHROME, STEPS, REPEATED_ROWS]
     return as_kinds(
         lambda page: describe_violations(run_axe(page, rules=rules, exclude=exclude)), skip=False
     )
 
+
+# Every guide step, shown or hidden.
+STEPS = "[data-step]"
 
 # The guide step on screen: the one `[data-step]` that is displayed.
 SHOWN_STEP = """() => {
@@ -222,9 +229,9 @@ def screenshot(name: str) -> Probe:
     return probe
 
 
-def palette_check(palette: str) -> Check:
+def palette_check(palette: str, where: str = "pages") -> Check:
     """Material applied the system's palette, so a dark run really is dark."""
-    return Check("palette", "pages", lambda page: palette_problems(page, palette))
+    return Check("palette", where, lambda page: palette_problems(page, palette))
 
 
 REDUCED = {"reduced_motion": "reduce"}
@@ -272,7 +279,9 @@ SETUPS = {
             "dark",
             {"palette": "dark", **REDUCED},
             (
-                palette_check("dark"),
+                # The palette switch is the chrome's, the same on every page: checked on the
+                # pages this setup opens for axe, not on every page.
+                palette_check("dark", "looks"),
                 # Only colours change between palettes: the dark run needs only colour rules.
                 Check("axe", "looks-whole", axe_problems(COLOUR_RULES)),
                 Check("axe", "looks-content", axe_content_problems(COLOUR_RULES)),
@@ -310,12 +319,16 @@ SETUPS = {
                 Check("reflow", "step-looks", step_target_problems),
             ),
         ),
+        # 1280 px at 400% is 320 CSS px wide, as wide as the 320px setup, which checks every
+        # page and step for sideways scrolling (words, such as a long address, cause it).
+        # What differs here (200 px high, 4 device pixels each) follows the markup, so one
+        # page and one step of each set of elements is checked.
         Setup(
             "zoom-400",
             dict(ZOOM_400),
             (
-                Check("reflow", "pages", overflow_problems),
-                Check("reflow", "steps", overflow_problems),
+                Check("reflow", "looks", overflow_problems),
+                Check("reflow", "step-looks", overflow_problems),
                 Check("reflow", "looks", target_problems),
                 Check("reflow", "step-looks", step_target_problems),
             ),
