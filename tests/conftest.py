@@ -160,28 +160,29 @@ DEEP_LINKS = "tests/test_guide_browser.py::test_every_deep_link_and_search_resul
 # Rough seconds the slowest units took with two workers on two busy cores (`--durations`).
 # Only their order matters: the longest start first, so both workers finish at about the same
 # time instead of one taking a long unit last while the other idles. The newcomer's clone
-# installs its own venv and needs no site, so it is ranked with the first two: it starts at
-# once, beside the site's build on the other worker.
+# installs its own venv and needs no site, so it is ranked first: it starts at once, beside
+# the site's build on the other worker.
 SLOW_UNITS: dict[str, int] = {
-    "setup:light": 125,
     "tests/test_newcomer.py": 125,
-    "setup:light-shift-tab": 100,
-    "setup:light-tab": 95,
-    "setup:no-javascript": 90,
-    "setup:dark": 85,
+    "setup:light": 105,
+    "setup:dark": 65,
     "tests/test_print_handout.py": 60,
-    "setup:phone": 55,
-    "setup:320px": 45,
-    "setup:zoom-400": 35,
+    "setup:320px": 42,
+    "tests/test_guide_browser.py::test_every_answer_with_javascript": 40,
     f"{DEEP_LINKS}[js-on]": 30,
     "tests/test_privacy_browser.py": 30,
+    "setup:light-tab": 28,
+    "setup:no-javascript": 28,
     "tests/test_guide_validate.py": 28,
-    "setup:forced-colours": 25,
+    "setup:zoom-400": 25,
     "tests/test_guide_routes.py": 25,
     "setup:phone-no-javascript": 23,
+    "setup:phone": 21,
+    "setup:light-shift-tab": 20,
     "tests/test_a11y_html.py": 20,
     "tests/test_guide_properties.py": 17,
     "tests/test_properdocs.py": 15,
+    "setup:forced-colours": 14,
     f"{DEEP_LINKS}[js-off]": 12,
 }
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.a11y import PALETTES, browser_context, probe_fixture, report, run_axe
-from tests.support.sweep import Sweeps, findings, on
+from tests.support.sweep import Sweeps, findings, on, target_problems
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +60,15 @@ def test_axe_catches_the_broken_fixture(palette, fixtures_url: str, fixture: str
     violations = probe_fixture(palette, fixtures_url, fixture, run_axe)
     found = {violation["id"] for violation in violations}
     assert rule in found, f"axe missed {rule} in {fixture}; it found {sorted(found)}"
+
+
+def test_axe_on_one_row_of_a_kind_still_counts_the_rows_around_it(palette, fixtures_url: str):
+    """Rows left out of axe still crowd the one row checked, which is flagged.
+
+    Repeated rows are only marked for axe to exclude, not taken out of the Tab order as in the
+    walks: out of it, they would count as no neighbours, and the crowding would go unseen.
+    """
+    problems = probe_fixture(palette, fixtures_url, "crowded-rows.html", target_problems)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("target-size"), problems
+    assert '"#one"' in problems[0], problems

@@ -13,10 +13,12 @@ test_a11y_motion.py). Fixtures prove each check can fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.support.a11y import (
+    FIXTURES,
     PALETTES,
     ControlKinds,
     MarkupKinds,
@@ -25,13 +27,17 @@ from tests.support.a11y import (
     control_kinds,
     focus_problems,
     full_pages,
+    guide_pages,
     guide_steps,
+    html_file,
     markup_kinds,
     one_of_each,
     opened,
     order_problems,
     probe_fixture,
     report,
+    row_kinds,
+    rows_as_kinds,
     skip_link_problems,
     step_kinds,
     tab_walk,
@@ -188,3 +194,63 @@ def test_kinds_differ_by_markup_not_by_text():
     }
     assert one_of_each(pages, pages.__getitem__, MarkupKinds) == {"b", "c", "d"}
     assert one_of_each(pages, pages.__getitem__, ControlKinds) == {"b", "d"}
+
+
+def test_a_row_of_a_new_kind_is_walked(light, fixtures_url: str):
+    """Rows whose markup repeats an earlier row's are skipped; a row with a new class is not."""
+
+    def walk(page: object) -> tuple[dict, list[dict], list[dict]]:
+        with rows_as_kinds(page) as met:
+            return met, *tab_walk(page)
+
+    met, reachable, stops = probe_fixture(light, fixtures_url, "repeated-rows.html", walk)
+    walked = [stop["description"].split('"')[1] for stop in stops]
+    assert walked == ["One", "QR code for one", "Four, a row of a new kind"], walked
+    problems = order_problems(reachable, stops) + focus_problems(stops)
+    assert any("no visible focus indicator" in line and "Four" in line for line in problems)
+    # Reading the file's HTML finds the same rows and kinds as the page did.
+    kinds = row_kinds((FIXTURES / "repeated-rows.html").read_text(encoding="utf-8"))
+    assert met == {"rows": len(kinds), "kinds": len(set(kinds)), "skipped": 2}, (met, kinds)
+
+
+def test_the_link_lists_rows_share_one_structure(site_dir: Path):
+    """The walks take the professionals' link list as one row: every row is built alike.
+
+    Read from the built HTML, without a browser: the list's items (a page, section or step
+    each) are one kind, so the one row the walks and axe visit stands for all of them.
+    """
+    for path in ("for-professionals/", "for-professionals/embed.html"):
+        kinds = row_kinds(html_file(site_dir, path).read_text(encoding="utf-8"))
+        rows = [kind for kind in kinds if kind.startswith("li|wtiw-link-list__item|")]
+        assert len(rows) > 100, f"{path}: the link list has only {len(rows)} rows"
+        assert len(set(rows)) == 1, f"{path}: the link list's rows are built {len(set(rows))} ways"
+
+
+def tiny_site(root: Path, spanish_class: str) -> Path:
+    """An English page and a Spanish one (`es/`, its own sitemap), each with a guide step."""
+    for folder, lang, words in (("", "en", "Next step"), ("es/", "es", "Siguiente paso")):
+        listed = f"<url><loc>https://example.org/{folder}</loc></url>"
+        sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{listed}</urlset>'
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+        kind = spanish_class if lang == "es" else "answer"
+        html = (
+            f'<html lang="{lang}"><body><main><section id="start" data-step="question">'
+            f'<a class="{kind}" href="#start">{words}</a></section></main></body></html>'
+        )
+        (root / folder / "index.html").write_text(html, encoding="utf-8")
+    return root
+
+
+def test_a_spanish_page_with_the_same_markup_is_one_kind(tmp_path: Path):
+    """Words and `lang` make no new kind; a class that differs does (the control)."""
+    site = tiny_site(tmp_path / "same", "answer")
+    assert full_pages(site) == {"", "es/"}
+    assert set(guide_pages(site)) == {"", "es/"}
+    for kinds in (control_kinds(site), markup_kinds(site)):
+        assert len(kinds) == 1, kinds
+    assert len(step_kinds(site)) == 1
+    other = tiny_site(tmp_path / "other", "answer answer--new")
+    assert len(markup_kinds(other)) == 2
+    assert len(step_kinds(other)) == 2
+    assert len(control_kinds(other)) == 1, "a class alone does not change the keyboard's walk"

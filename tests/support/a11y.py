@@ -106,23 +106,39 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 def sitemap_paths(site_dir: Path) -> list[str]:
-    """Addresses listed in sitemap.xml, relative to the site root."""
-    tree = ElementTree.parse(site_dir / "sitemap.xml")
+    """Addresses listed in the site's sitemaps, relative to the site root.
+
+    An edition built into a folder of the site (a translation in `es/`, say) has its own
+    sitemap.xml there, listing its pages from that folder: they are read with its prefix.
+    """
+    paths: list[str] = []
+    for sitemap in sorted(site_dir.rglob("sitemap.xml")):
+        folder = sitemap.parent.relative_to(site_dir).as_posix()
+        prefix = "" if folder == "." else f"{folder}/"
+        paths += [prefix + path for path in _listed(sitemap)]
+    return sorted(paths)
+
+
+def _listed(sitemap: Path) -> list[str]:
+    """The addresses one sitemap.xml lists, relative to its shortest (its folder's home)."""
+    tree = ElementTree.parse(sitemap)
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = [loc.text or "" for loc in tree.getroot().iterfind("sm:url/sm:loc", namespace)]
     base = urlsplit(locations[0]).path if locations else "/"
     prefix = min((urlsplit(loc).path for loc in locations), key=len, default=base)
-    return sorted(urlsplit(loc).path.removeprefix(prefix) for loc in locations)
+    return [urlsplit(loc).path.removeprefix(prefix) for loc in locations]
 
 
 def full_pages(site_dir: Path) -> set[str]:
-    """Pages with the whole site around them (header, navigation, footer): the sitemap and 404.
+    """Pages with the whole site around them (header, navigation, footer): the sitemaps and 404s.
 
     Other pages, such as the embeddable versions for clinics' iframes, may leave the chrome out.
+    An edition in a folder of the site (`es/`) has its own sitemap and 404 page there.
     """
     pages = set(sitemap_paths(site_dir))
-    if (site_dir / "404.html").is_file():
-        pages.add("404.html")
+    for sitemap in site_dir.rglob("sitemap.xml"):
+        if (sitemap.parent / "404.html").is_file():
+            pages.add(url_path(site_dir, sitemap.parent / "404.html"))
     return pages
 
 
@@ -263,6 +279,56 @@ class _StepMarkup(HTMLParser):
             self._step = None
 
 
+class RowKinds(HTMLParser):
+    """The kind of each list item and table row that holds a link or control, from built HTML.
+
+    A kind is the row's start tags in order, each with its classes, role, type and tabindex
+    and the names of its other attributes, as `rowsAsKinds` in a11y_checks.js reads the live
+    page: rows with one kind are drawn and reached alike, so the walks visit one of each.
+    """
+
+    CONTROLS = frozenset({"button", "select", "textarea", "summary", "iframe"})
+
+    def __init__(self) -> None:
+        """Start with no rows found."""
+        super().__init__()
+        self.rows: list[str] = []
+        self._open: list[list[Any] | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Add the tag to every open row; open a row at `li` and `tr`."""
+        values = dict(attrs)
+        names = " ".join(sorted(values))
+        shown = [values.get(name) or "" for name in ("class", "role", "type", "tabindex")]
+        part = "|".join([tag, *shown, names])
+        control = (
+            tag in self.CONTROLS
+            or (tag == "a" and "href" in values)
+            or (tag == "input" and values.get("type") != "hidden")
+            or not (values.get("tabindex") or "-").startswith("-")
+        )
+        for row in filter(None, self._open):
+            row[0].append(part)
+            row[1] = row[1] or control
+        if tag not in VOID:
+            self._open.append([[part], False] if tag in {"li", "tr"} else None)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the element; keep the row's kind if it holds a control (inner rows first)."""
+        if tag in VOID or not self._open:
+            return
+        row = self._open.pop()
+        if row and row[1]:
+            self.rows.append(">".join(row[0]))
+
+
+def row_kinds(html: str) -> list[str]:
+    """The kind of each row with a link or control in `html` (see `RowKinds`)."""
+    parser = RowKinds()
+    parser.feed(html)
+    return parser.rows
+
+
 # Elements with no end tag.
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -398,6 +464,27 @@ def opened(context: Any) -> Iterator[Any]:
         yield page
     finally:
         page.close()
+
+
+# The rows `rows_as_kinds` marked as repeating an earlier row: axe leaves them out.
+REPEATED_ROWS = "[data-wtiw-a11y-repeat]"
+
+
+@contextmanager
+def rows_as_kinds(page: Any, *, skip: bool = True) -> Iterator[dict[str, int]]:
+    """Inside, repeated rows are taken as a kind: one list item or table row of each markup.
+
+    A row whose markup repeats an earlier row's in its list (the professionals' link list:
+    213 items in 22 lists) is marked, and with `skip` its controls leave the Tab order, so the
+    walks and focus rings visit the first row of each kind in each list and axe leaves the rest
+    out (`rowsAsKinds` in a11y_checks.js); afterwards the page is as it was. Yields how many
+    rows of how many kinds (per list) were met and how many were marked.
+    """
+    met = page.evaluate("skip => window.wtiwA11y.rowsAsKinds(skip)", skip)
+    try:
+        yield met
+    finally:
+        page.evaluate("window.wtiwA11y.restoreRows()")
 
 
 # A check run on an open page: the problems it finds there, as readable lines.

@@ -581,9 +581,77 @@
     return [...walk.slice(1), focusFacts(document.activeElement)];
   }
 
+  /**
+   * A row's markup as a kind: each start tag in it, in order, with its classes, role, type and
+   * tabindex and the names of its other attributes. Words, addresses and ids are left out, so
+   * two rows drawn from one template (a link list's items) are one kind; an element, a class
+   * or an attribute more makes another (`RowKinds` in a11y.py reads built HTML the same way).
+   */
+  function rowKind(row) {
+    return [row, ...row.querySelectorAll("*")].map((el) => {
+      const names = [...el.attributes].map((a) => a.name).sort().join(" ");
+      const values = ["class", "role", "type", "tabindex"].map((name) => el.getAttribute(name));
+      return [el.localName, ...values, names].join("|");
+    }).join(">");
+  }
+
+  // Attribute on the rows taken as a kind (`rowsAsKinds`), for axe to exclude them; and on
+  // each control a walk skips, holding its own tabindex to put back.
+  const REPEAT = "data-wtiw-a11y-repeat";
+  const TABINDEX = "data-wtiw-a11y-tabindex";
+
+  /**
+   * Take repeated rows as a kind: in each list or table, every item or row that Tab can reach
+   * now and whose markup repeats an earlier one's there is marked, and with `skip` (for the
+   * walks) its controls leave the Tab order (tabindex -1), so a walk visits the first row of
+   * each kind in each list. Every list keeps a row: a scrolling box whose controls all left
+   * the Tab order would take focus itself, which no reader meets. Axe excludes the marked rows,
+   * which still count as neighbours for its target sizes. Rows hidden now are neither kept nor
+   * marked, so a hidden row never stands in for one on screen. Returns how many rows of how
+   * many kinds (per list) were met and how many were marked; `restoreRows()` undoes it.
+   */
+  function rowsAsKinds(skip = true) {
+    const seen = new Map();
+    let rows = 0;
+    let kinds = 0;
+    let skipped = 0;
+    for (const row of document.querySelectorAll("li, tr")) {
+      if (row.closest(`[${REPEAT}]`)) continue;
+      const controls = [...row.querySelectorAll(FOCUSABLE)].filter(isTabbable);
+      if (!controls.some(isFocusableNow)) continue;
+      rows += 1;
+      const kind = rowKind(row);
+      if (!seen.has(row.parentElement)) seen.set(row.parentElement, new Set());
+      const inList = seen.get(row.parentElement);
+      if (!inList.has(kind)) {
+        inList.add(kind);
+        kinds += 1;
+        continue;
+      }
+      row.setAttribute(REPEAT, "");
+      skipped += 1;
+      for (const control of skip ? controls : []) {
+        control.setAttribute(TABINDEX, control.getAttribute("tabindex") ?? "");
+        control.tabIndex = -1;
+      }
+    }
+    return { rows, kinds, skipped };
+  }
+
+  /** Put back the rows `rowsAsKinds()` marked and the controls it skipped, as they were. */
+  function restoreRows() {
+    for (const control of document.querySelectorAll(`[${TABINDEX}]`)) {
+      const own = control.getAttribute(TABINDEX);
+      if (own) control.setAttribute("tabindex", own);
+      else control.removeAttribute("tabindex");
+      control.removeAttribute(TABINDEX);
+    }
+    for (const row of document.querySelectorAll(`[${REPEAT}]`)) row.removeAttribute(REPEAT);
+  }
+
   window.wtiwA11y = {
     afterSkip, controlContrast, describe, firstAnswer, focusables, focusEach, focusState,
-    forcedColours, guideState, headings, landmarks, motion, overflow, resetFocus, skipLink,
-    startTabWalk, tabWalk,
+    forcedColours, guideState, headings, landmarks, motion, overflow, resetFocus, restoreRows,
+    rowsAsKinds, skipLink, startTabWalk, tabWalk,
   };
 })();
