@@ -180,6 +180,19 @@ NEW_STEP = """
         text: Try a different type of therapy
 """
 
+# The same step's words in Spanish (`docs/_data/es/guide.yaml`, by the step's id).
+NEW_STEP_ES = """
+  try-a-group:
+    title: Puede que un grupo te vaya bien
+    meaning: A algunas personas un grupo les resulta más fácil que la terapia a solas.
+    try:
+      - Pregunta qué grupos hay cerca de ti.
+    ask:
+      - ¿Hay algún grupo al que me pueda unir?
+    links:
+      - Prueba otro tipo de terapia
+"""
+
 
 def test_check_reports_a_step_missing_from_the_link_contract(tmp_path: Path):
     """An editor adds a step: `check` names its line and says how to publish it."""
@@ -209,6 +222,12 @@ def test_check_reports_a_step_missing_from_the_link_contract(tmp_path: Path):
     listing = run_cli(tmp_path, "routes", "docs/_data/guide.yaml", "--docs-dir", "docs")
     assert listing.returncode == 0, listing.stderr
     (tmp_path / ROUTES_LABEL).write_text(listing.stdout, encoding="utf-8")
+    # Then the check asks for the step's Spanish words, at the step's English line.
+    result = run_cli(tmp_path, "check", "docs/_data/guide.yaml", "--docs-dir", "docs")
+    assert result.returncode == 1
+    assert "`steps.try-a-group` has no wording in docs/_data/es/guide.yaml" in result.stderr
+    spanish = tmp_path / "docs" / "_data" / "es" / "guide.yaml"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + NEW_STEP_ES, encoding="utf-8")
     assert run_cli(tmp_path, "check", "docs/_data/guide.yaml", "--docs-dir", "docs").returncode == 0
 
 
