@@ -14,7 +14,7 @@ import pytest
 
 from tests.support.build import ROOT
 from tests.support.printout import (
-    CRISIS_HELP,
+    edition_crisis,
     flat_text,
     language_of,
     print_pdf,
@@ -29,18 +29,18 @@ from tests.support.safety import (
     urgent_pages,
 )
 from tests.test_self_checks import LAYOUT
-from wtiw.crisis.numbers import load_crisis_help
 from wtiw.guide.validate import load_tree
 
 DOCS = ROOT / "docs"
 CANONICAL = "https://when-therapy-isnt-working.github.io/"
 TREE = load_tree()
-CRISIS = load_crisis_help(CRISIS_HELP)
 URGENT = urgent_answers(TREE)
 CALM = calm_answer(TREE)
 PAGES = urgent_pages(DOCS)
 PHONE = {"width": 390, "height": 844}
 MODES = [pytest.param(True, id="js-on"), pytest.param(False, id="js-off")]
+# Each edition's guide: same steps and answers, other words and first lines.
+EDITIONS = [pytest.param("", id="en"), pytest.param("es/", id="es")]
 SHOWN = (
     "id => { const e = document.getElementById(id); return e && e.getClientRects().length > 0; }"
 )
@@ -76,30 +76,36 @@ def move_to(tab, step: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("javascript", MODES)
+@pytest.mark.parametrize("folder", EDITIONS)
 def test_every_urgent_answer_shows_crisis_numbers_first_on_a_phone_and_in_print(
-    browser, site_url, javascript
+    browser, site_url, folder, javascript
 ):
+    """Each edition's guide, against its own first lines (the Spanish: those in Spanish)."""
+    guide = f"{folder}guide/"
+    language = language_of(guide)
+    crisis = edition_crisis(language)
     context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     tab = context.new_page()
     screen: dict[str, list[str]] = {}
     printed: dict[str, list[str]] = {}
     try:
-        tab.goto(site_url + "guide/", wait_until="load")
+        tab.goto(site_url + guide, wait_until="load")
         title = tab.locator("[data-urgent] .wtiw-crisis-numbers__title").first.text_content()
         for answer in [*URGENT, CALM]:
             move_to(tab, answer.question)
             tab.click(f"#{answer.question} [data-answer='{answer.key}']")
             tab.wait_for_function(SHOWN, arg=answer.outcome)
             name = f"{answer.question}/{answer.key}"
-            screen[name] = crisis_first_problems(tab, answer.outcome, CRISIS)
+            screen[name] = crisis_first_problems(tab, answer.outcome, crisis)
         for outcome in dict.fromkeys(answer.outcome for answer in [*URGENT, CALM]):
             move_to(tab, outcome)
             meaning = flat_text(tab.locator(f"#{outcome} > h3 + p").first.text_content())
             printout = print_pdf(tab)
             problems = text_problems(
                 printout,
-                address=f"{CANONICAL}guide/#{outcome}",
-                reviewed=reviewed_on(DOCS, "guide/"),
+                address=f"{CANONICAL}{guide}#{outcome}",
+                reviewed=reviewed_on(DOCS, guide),
+                language=language,
             )
             where = printout.text.find(flat_text(title))
             if not 0 <= where < printout.text.find(meaning):

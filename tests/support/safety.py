@@ -106,7 +106,8 @@ CRISIS_FIRST = """([step, after]) => {
   return {
     shown: Boolean(root && root.getClientRects().length > 0),
     next: next ? next.className : null,
-    onScreen: panel ? [...panel.querySelectorAll("a[href^='tel:']")]
+    // A text-only line (Crisis Text Line in Spanish) has an sms: link as its first.
+    onScreen: panel ? [...panel.querySelectorAll("a[href^='tel:'], a[href^='sms:']")]
       .filter(link => {
         const box = link.getBoundingClientRect();
         return box.width > 0 && box.top >= 0 && box.bottom <= innerHeight;
