@@ -94,7 +94,7 @@ def sentence_words(sentence: str) -> int:
     return sum(1 for token in sentence.split() if any(char.isalnum() for char in token))
 
 
-def _opening(sentence: str, words: int = 8) -> str:
+def opening(sentence: str, words: int = 8) -> str:
     """The first few words of a sentence, quoted, so the editor can find it in the field."""
     tokens = sentence.split()
     shown = " ".join(tokens[:words])
@@ -176,13 +176,17 @@ def check_sentence_length(tree: Tree, document: Document) -> list[Problem]:
             for sentence in sentences(text.text):
                 words = sentence_words(sentence)
                 if words > MAX_SENTENCE_WORDS:
-                    message = (
-                        f"the sentence {_opening(sentence)} has {words} words; keep sentences "
-                        f"to {MAX_SENTENCE_WORDS} words or fewer. Split it in two, or leave "
-                        "out what the reader does not need."
-                    )
-                    problems.append(document.problem(text.path, message))
+                    problems.append(document.problem(text.path, long_sentence(sentence, words)))
     return problems
+
+
+def long_sentence(sentence: str, words: int) -> str:
+    """The message for a sentence over `MAX_SENTENCE_WORDS`, in any language's wording."""
+    return (
+        f"the sentence {opening(sentence)} has {words} words; keep sentences "
+        f"to {MAX_SENTENCE_WORDS} words or fewer. Split it in two, or leave "
+        "out what the reader does not need."
+    )
 
 
 def step_grade(step: Step) -> float:
@@ -214,7 +218,7 @@ def check_reading_grade(tree: Tree, document: Document) -> list[Problem]:
         message = (
             f"this {step.kind} reads at grade {figure:.1f} (Flesch-Kincaid); keep each step at "
             f"grade {MAX_STEP_GRADE:g} or below. Use shorter sentences and everyday words, "
-            f"starting with the hardest sentence, here: {_opening(sentence)}."
+            f"starting with the hardest sentence, here: {opening(sentence)}."
         )
         problems.append(document.problem(text.path, message))
     return problems

@@ -354,18 +354,29 @@ def words(items: tuple[str, ...]) -> int:
     return sum(1 for item in items for token in item.split() if any(c.isalnum() for c in token))
 
 
+def imbalance(option_id: str, good: int, bad: int) -> tuple[str, str] | None:
+    """The longer list and the message, when benefits and downsides are not weighed alike.
+
+    Shared by every language's wording of the options (`guide/wording_lint.py`).
+    """
+    if abs(good - bad) <= MAX_IMBALANCE * max(good, bad):
+        return None
+    longer, shorter = ("benefits", "downsides") if good > bad else ("downsides", "benefits")
+    return longer, (
+        f"the option '{option_id}' has {good} words of benefits and {bad} of "
+        f"downsides; keep them within a quarter of each other, so the option is "
+        f"weighed fairly. Shorten the {longer} or add to the {shorter}."
+    )
+
+
 def check_balance(catalog: OptionCatalog) -> list[Problem]:
     """Good points and things to weigh up should be weighed in comparable detail."""
     problems = []
     for option in catalog.options.values():
         good, bad = words(option.benefits), words(option.downsides)
-        if abs(good - bad) > MAX_IMBALANCE * max(good, bad):
-            longer, shorter = ("benefits", "downsides") if good > bad else ("downsides", "benefits")
-            message = (
-                f"the option '{option.id}' has {good} words of benefits and {bad} of "
-                f"downsides; keep them within a quarter of each other, so the option is "
-                f"weighed fairly. Shorten the {longer} or add to the {shorter}."
-            )
+        found = imbalance(option.id, good, bad)
+        if found:
+            longer, message = found
             where = catalog.where(option, longer)
             problems.append(catalog.document.problem(where, message, key=True))
     return problems

@@ -24,9 +24,9 @@ from wtiw.core.problems import InputError, Problem
 from wtiw.core.readability import MIN_INFLESZ, inflesz, inflesz_band, sentences
 from wtiw.core.safety_language import findings
 from wtiw.core.yaml_reader import Document, PathKey, load_document
-from wtiw.guide.lint import MAX_SENTENCE_WORDS, harm_reach, sentence_words
+from wtiw.guide.lint import MAX_SENTENCE_WORDS, harm_reach, long_sentence, opening, sentence_words
 from wtiw.guide.model import Question, Tree
-from wtiw.guide.options import MAX_IMBALANCE, words
+from wtiw.guide.options import imbalance, words
 
 # The languages whose wording sits beside the English data (`docs/_data/<language>/`).
 LANGUAGES = ("es",)
@@ -121,12 +121,6 @@ def option_wordings(options: Document | None) -> dict[str, list[Wording]]:
     return found
 
 
-def _opening(sentence: str, count: int = 8) -> str:
-    """The first few words of a sentence, quoted, for the editor to find it."""
-    tokens = sentence.split()
-    return '"' + " ".join(tokens[:count]) + ("…" if len(tokens) > count else "") + '"'
-
-
 def check_wording_language(
     steps: dict[str, list[Wording]], options: dict[str, list[Wording]], docs: _Documents
 ) -> list[Problem]:
@@ -156,11 +150,7 @@ def check_wording_sentences(
             for sentence in sentences(wording.text):
                 count = sentence_words(sentence)
                 if count > MAX_SENTENCE_WORDS:
-                    message = (
-                        f"the sentence {_opening(sentence)} has {count} words; keep sentences "
-                        f"to {MAX_SENTENCE_WORDS} words or fewer. Split it in two, or leave "
-                        "out what the reader does not need."
-                    )
+                    message = long_sentence(sentence, count)
                     problems.append(document.problem(wording.path, message))
     return problems
 
@@ -180,7 +170,7 @@ def _ease_problem(document: Document, what: str, texts: list[Wording]) -> Proble
     message = (
         f'{what} reads at INFLESZ {score:.1f} ("{inflesz_band(score)}"); keep it at '
         f'{MIN_INFLESZ:g} ("bastante fácil") or above. Use shorter sentences and shorter, '
-        f"everyday words, starting with the hardest sentence, here: {_opening(sentence)}."
+        f"everyday words, starting with the hardest sentence, here: {opening(sentence)}."
     )
     return document.problem(hardest, message)
 
@@ -214,13 +204,9 @@ def check_wording_balance(
         good, bad = words(_listed(texts, "benefits")), words(_listed(texts, "downsides"))
         if not good and not bad:
             continue  # a variant that keeps its option's lists
-        if abs(good - bad) > MAX_IMBALANCE * max(good, bad):
-            longer, shorter = ("benefits", "downsides") if good > bad else ("downsides", "benefits")
-            message = (
-                f"the option '{option_id}' has {good} words of benefits and {bad} of "
-                f"downsides; keep them within a quarter of each other, so the option is "
-                f"weighed fairly. Shorten the {longer} or add to the {shorter}."
-            )
+        found = imbalance(option_id, good, bad)
+        if found:
+            longer, message = found
             where = ("options", option_id, longer)
             problems.append(docs.options_document.problem(where, message, key=True))
     return problems
