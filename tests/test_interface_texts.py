@@ -12,9 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 from tests.support.build import ROOT
-from wtiw.core.interface import LANGUAGES, interface_files, words
+from wtiw.core.interface import LANGUAGES, interface_files, template_words, words
 from wtiw.core.problems import InputError
 from wtiw.core.site import SiteFolders
 from wtiw.links.contract import LinkContractError, load_link_groups
@@ -165,3 +166,28 @@ def test_a_section_a_spanish_page_lacks_fails(tmp_path: Path):
     about.write_text(source.replace("{#feedback}", "{#feedback-es}"), encoding="utf-8")
     with pytest.raises(LinkContractError, match=r"about\.md:1:1: .*`\{#feedback\}`"):
         edition_titles(groups, folders)
+
+
+def test_interface_texts_and_their_values_print_as_text_in_the_theme(tmp_path: Path):
+    """An interface text is content: markup in it, or in a value put into it, shows as text.
+
+    MkDocs' theme environment does not autoescape (`tests/support/theme.py` says why), so
+    `wtiw_t` must escape; a text that came out as markup would be a way to inject HTML.
+    """
+    data = tmp_path / "_data"
+    (data / "interface").mkdir(parents=True)
+    (data / "interface" / "site.yml").write_text(
+        'site.a:\n  en: <b>x</b> & "q"\n  es: <i>y</i>\n'
+        "site.b:\n  en: Reviewed {date}\n  es: Revisado {date}\n",
+        encoding="utf-8",
+    )
+    theme = Environment(autoescape=False)
+    for language, shown in (
+        ("en", "&lt;b&gt;x&lt;/b&gt; &amp; &#34;q&#34;"),
+        ("es", "&lt;i&gt;y&lt;/i&gt;"),
+    ):
+        theme.globals["wtiw_t"] = template_words(data, language, tmp_path)
+        assert theme.from_string('{{ wtiw_t("site.a") }}').render() == shown
+    value = '<a href="x">1 May</a>'
+    rendered = theme.from_string('{{ wtiw_t("site.b", date=value) }}').render(value=value)
+    assert rendered == "Revisado &lt;a href=&#34;x&#34;&gt;1 May&lt;/a&gt;"
