@@ -28,8 +28,6 @@ from wtiw.guide.validate import crisis_path_for, validate_document
 from wtiw.guide.wording_lint import LANGUAGES, lint_wordings
 
 Fingerprint = tuple[tuple[str, int, int], ...]
-# The wording files of each language (`guide/wording_lint.py`): a change to one checks again.
-WORDINGS = ("guide.yaml", "options.yaml")
 
 
 def check_guide(
@@ -67,7 +65,7 @@ def _fingerprint(folders: SiteFolders) -> Fingerprint:
         options_path_for(english.guide_tree),
         crisis_path_for(english.guide_tree),
         english.guide_routes,
-        *(english.data / language / name for language in LANGUAGES for name in WORDINGS),
+        *(english.data / language / name for language in LANGUAGES for name in WORDED),
         *sorted(english.docs.rglob("*.md")),
         *sorted(english.links.glob("*.yml")),
     ]

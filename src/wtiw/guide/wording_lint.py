@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wtiw.core.interface import LANGUAGES as SITE_LANGUAGES
 from wtiw.core.problems import InputError, Problem
 from wtiw.core.readability import MIN_INFLESZ, inflesz, inflesz_band, sentences
 from wtiw.core.safety_language import findings
@@ -29,7 +30,8 @@ from wtiw.guide.model import Question, Tree
 from wtiw.guide.options import imbalance, words
 
 # The languages whose wording sits beside the English data (`docs/_data/<language>/`).
-LANGUAGES = ("es",)
+# Every language but English, which guide.yaml itself is written in.
+LANGUAGES = tuple(language for language in SITE_LANGUAGES if language != "en")
 # As in `guide/lint.py`: where the site speaks (every rule), where the reader does (methods).
 SITE_FIELDS = ("title", "hint", "meaning", "try")
 READER_FIELDS = ("answers", "ask")
